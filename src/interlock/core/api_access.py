@@ -1,0 +1,23 @@
+"""The API's door to the permission vocabulary: refuse with the reason, as JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja.errors import HttpError
+
+from interlock.core.access import can
+from interlock.domain.permissions import Action
+
+
+def api_user(request: HttpRequest) -> Any:
+    return getattr(request, "auth", None) or getattr(request, "user", None)
+
+
+def api_require(request: HttpRequest, action: Action, *, organization_id: int | None = None) -> None:
+    user = api_user(request)
+    decision = can(user, action, organization_id=organization_id)
+    if not decision:
+        status = 401 if not getattr(user, "is_authenticated", False) else 403
+        raise HttpError(status, decision.reason)

@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class AsOfField(forms.DateField):
+    """A day to read dated facts on; empty means today."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(
+            required=False,
+            label=_("As of"),
+            widget=forms.DateInput(attrs={"type": "date"}),
+            help_text=_("Membership on this day"),
+            **kwargs,  # type: ignore[arg-type]
+        )
+
+    def clean(self, value: object) -> dt.date:
+        day = super().clean(value)
+        if day is None:
+            return timezone.localdate()
+        if day.year < 1900 or day.year > 2200:
+            raise forms.ValidationError(_("Choose a day between 1900 and 2200."))
+        return day

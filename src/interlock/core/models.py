@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Source(models.Model):
+    """Where a fact comes from: a paragraph of the seed document or a cited public record."""
+
+    key = models.SlugField(max_length=80, primary_key=True)
+    title = models.CharField(max_length=300)
+    url = models.URLField(max_length=500, blank=True)
+    locator = models.CharField(
+        max_length=120, blank=True, help_text=_("Paragraph, article or page within the source")
+    )
+    accessed_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["key"]
+
+    def __str__(self) -> str:
+        return f"{self.title}, {self.locator}" if self.locator else self.title
+
+
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    """The audit trail is append-only: bulk update and delete are refused here, and by database
+    triggers (migration 0002) for anything that bypasses the ORM."""
+
+    def update(self, **kwargs: object) -> int:
+        raise TypeError("the audit trail is append-only")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise TypeError("the audit trail is append-only")
+
+
+class AuditEvent(models.Model):
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    actor_label = models.CharField(max_length=200, help_text=_("Who acted, as shown at the time"))
+    organization = models.ForeignKey(
+        "registry.Organization",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("On behalf of which organization"),
+    )
+    action = models.CharField(max_length=80, db_index=True)
+    target_type = models.CharField(max_length=80)
+    target_id = models.CharField(max_length=64)
+    target_label = models.CharField(max_length=300)
+    changes = models.JSONField(default=dict, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["target_type", "target_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.target_label}"

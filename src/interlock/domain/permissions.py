@@ -1,0 +1,77 @@
+"""The one permission vocabulary of Interlock.
+
+Who may do what is decided here and nowhere else: views, the API, exports and feeds all ask
+:func:`decide`. Later pillars extend :class:`Action` and the table of rules below.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from interlock.domain.decisions import Allowed, Decision, Denied
+
+
+class Role(StrEnum):
+    """The roles of DESIGN.md §2. Each user holds one, within one organization."""
+
+    SECRETARIAT = "secretariat"
+    LIAISON_OFFICIAL = "liaison_official"
+    MEMBER = "member"
+    RESEARCH_PARTNER = "research_partner"
+    OBSERVER = "observer"
+
+
+class Action(StrEnum):
+    VIEW_REGISTRY = "view_registry"
+    VIEW_MEETINGS = "view_meetings"
+    VIEW_AUDIT = "view_audit"
+    MANAGE_REGISTRY = "manage_registry"
+    APPOINT_LIAISON = "appoint_liaison"
+    EDIT_ORGANIZATION_PROFILE = "edit_organization_profile"
+    MANAGE_USERS = "manage_users"
+    ISSUE_OWN_API_TOKEN = "issue_own_api_token"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting: a signed-in user of an organization, or the anonymous public."""
+
+    user_id: int | None
+    organization_id: int | None
+    role: Role | None
+
+    @property
+    def is_anonymous(self) -> bool:
+        return self.user_id is None
+
+    @classmethod
+    def anonymous(cls) -> Actor:
+        return cls(user_id=None, organization_id=None, role=None)
+
+
+# The registry of organizations, their memberships and the meetings are public facts of the
+# partnership (the source is a public UN document), so anyone may read them.
+_PUBLIC_ACTIONS = frozenset({Action.VIEW_REGISTRY, Action.VIEW_MEETINGS})
+_SECRETARIAT_ONLY = frozenset(
+    {Action.VIEW_AUDIT, Action.MANAGE_REGISTRY, Action.APPOINT_LIAISON, Action.MANAGE_USERS}
+)
+
+
+def decide(actor: Actor, action: Action, *, organization_id: int | None = None) -> Decision:
+    """May ``actor`` do ``action`` (on the organization ``organization_id``, where it matters)?"""
+    if action in _PUBLIC_ACTIONS:
+        return Allowed("the registry and meetings of the partnership are public")
+    if actor.is_anonymous:
+        return Denied("sign in first")
+    if actor.role is Role.SECRETARIAT:
+        return Allowed("the secretariat administers the partnership (¶7f)")
+    if action in _SECRETARIAT_ONLY:
+        return Denied("only the secretariat may do this")
+    if action is Action.ISSUE_OWN_API_TOKEN:
+        return Allowed("every signed-in user may hold API tokens for their own account")
+    if action is Action.EDIT_ORGANIZATION_PROFILE:
+        if actor.role is Role.LIAISON_OFFICIAL and actor.organization_id == organization_id:
+            return Allowed("the liaison official keeps the organization's profile (¶7d)")
+        return Denied("only the secretariat or this organization's liaison official may do this")
+    return Denied(f"no rule allows {action.value}")

@@ -1,0 +1,312 @@
+"""Load the reference data of the 2005 meeting (``reference/data/*.csv``).
+
+Loading is all-or-nothing and idempotent: every row of every file is validated first, and any
+error refuses the whole load, naming file and line; then rows are created or updated by their
+natural key inside one transaction, so running the load twice changes nothing the second time.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import gettext
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pycountry
+from django.db import models, transaction
+
+from interlock.committees.models import WorkingGroup
+from interlock.core.models import Source
+from interlock.core.services import audit_record
+from interlock.domain.periods import Period, first_overlap
+from interlock.meetings.models import Delegation, DelegationLevel, Meeting
+from interlock.registry.models import (
+    CharterBasis,
+    Country,
+    DatePrecision,
+    Membership,
+    MembershipStatus,
+    Organization,
+    OrganizationKind,
+)
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+# ¶7e: regional and subregional organizations act under Chapter VIII; other intergovernmental
+# organizations partner with the UN under other Charter provisions.
+CHARTER_BASIS_BY_KIND = {
+    OrganizationKind.UNITED_NATIONS: CharterBasis.THE_CHARTER,
+    OrganizationKind.REGIONAL: CharterBasis.CHAPTER_VIII,
+    OrganizationKind.SUBREGIONAL: CharterBasis.CHAPTER_VIII,
+    OrganizationKind.OTHER_INTERGOVERNMENTAL: CharterBasis.OTHER_PROVISIONS,
+}
+PRECISIONS = {choice.value for choice in DatePrecision}
+
+
+class ReferenceDataError(Exception):
+    def __init__(self, errors: list[str]) -> None:
+        self.errors = errors
+        super().__init__("reference data refused:\n" + "\n".join(errors))
+
+
+@dataclass
+class LoadReport:
+    created: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    updated: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+    @property
+    def changed(self) -> bool:
+        return bool(sum(self.created.values()) or sum(self.updated.values()))
+
+    def summary(self) -> str:
+        kinds = sorted(set(self.created) | set(self.updated))
+        parts = [f"{k}: {self.created.get(k, 0)} new, {self.updated.get(k, 0)} updated" for k in kinds]
+        return "; ".join(parts) if parts else "nothing changed"
+
+
+def _rows(data_dir: Path, name: str) -> Iterator[tuple[str, dict[str, str]]]:
+    with (data_dir / name).open(newline="", encoding="utf-8") as handle:
+        for line, row in enumerate(csv.DictReader(handle), start=2):
+            yield f"{name}:{line}", {key: (value or "").strip() for key, value in row.items()}
+
+
+def _date(value: str, where: str, column: str, errors: list[str]) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        errors.append(f"{where}: {column} {value!r} is not a date (YYYY-MM-DD)")
+        return None
+
+
+@dataclass
+class _Parsed:
+    sources: dict[str, dict[str, Any]] = field(default_factory=dict)
+    countries: dict[str, dict[str, Any]] = field(default_factory=dict)
+    organizations: dict[str, dict[str, Any]] = field(default_factory=dict)
+    memberships: list[dict[str, Any]] = field(default_factory=list)
+    working_groups: dict[str, dict[str, Any]] = field(default_factory=dict)
+    meetings: dict[int, dict[str, Any]] = field(default_factory=dict)
+    delegations: list[dict[str, Any]] = field(default_factory=list)
+
+
+def parse(data_dir: Path = DATA_DIR) -> _Parsed:
+    """Read and validate every file; raise ``ReferenceDataError`` listing all problems."""
+    errors: list[str] = []
+    parsed = _Parsed()
+    french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
+
+    for where, row in _rows(data_dir, "sources.csv"):
+        if not row["key"] or not row["title"]:
+            errors.append(f"{where}: a source needs a key and a title")
+        parsed.sources[row["key"]] = {"title": row["title"], "url": row["url"], "locator": row["locator"]}
+
+    def source(key: str, where: str) -> str:
+        if key not in parsed.sources:
+            errors.append(f"{where}: unknown source {key!r}")
+        return key
+
+    for where, row in _rows(data_dir, "countries.csv"):
+        iso = pycountry.countries.get(alpha_3=row["alpha3"])
+        if iso is None:
+            errors.append(f"{where}: {row['alpha3']!r} is not an ISO 3166-1 alpha-3 code")
+            continue
+        parsed.countries[iso.alpha_3] = {
+            "m49": row["m49"],
+            "name_en": getattr(iso, "common_name", None) or iso.name,
+            "name_fr": french.gettext(iso.name),
+            "region_code": row["region_code"],
+            "region": row["region"],
+            "subregion_code": row["subregion_code"],
+            "subregion": row["subregion"],
+            "note": row["note"],
+        }
+
+    def country(code: str, where: str) -> str:
+        if code not in parsed.countries:
+            errors.append(f"{where}: unknown country code {code!r} (ISO 3166-1 alpha-3 expected)")
+        return code
+
+    for where, row in _rows(data_dir, "organizations.csv"):
+        try:
+            kind = OrganizationKind(row["kind"])
+        except ValueError:
+            errors.append(f"{where}: unknown kind {row['kind']!r}")
+            continue
+        parsed.organizations[row["acronym"]] = {
+            "short_name_en": row["short_name_en"],
+            "short_name_fr": row["short_name_fr"],
+            "name_en": row["name_en"],
+            "name_fr": row["name_fr"],
+            "kind": kind.value,
+            "charter_basis": CHARTER_BASIS_BY_KIND[kind].value,
+            "charter_basis_source_id": "un-charter" if kind is OrganizationKind.UNITED_NATIONS else "seed-p7e",
+            "kind_source_id": "seed-p11" if kind is OrganizationKind.UNITED_NATIONS else "interlock-scope",
+            "headquarters_city": row["hq_city"],
+            "headquarters_country_id": country(row["hq_country"], where) if row["hq_country"] else None,
+            "website": row["website"],
+            "representation_note": row["representation_note"],
+            "membership_recorded": bool(row["membership_source"]),
+            "membership_source_id": source(row["membership_source"], where) if row["membership_source"] else None,
+        }
+
+    periods: dict[tuple[str, str], list[tuple[Period, str]]] = defaultdict(list)
+    for where, row in _rows(data_dir, "memberships.csv"):
+        if row["organization"] not in parsed.organizations:
+            errors.append(f"{where}: unknown organization {row['organization']!r}")
+        country(row["country"], where)
+        if row["status"] not in MembershipStatus.values:
+            errors.append(f"{where}: unknown status {row['status']!r}")
+        started = _date(row["started_on"], where, "started_on", errors)
+        ended = _date(row["ended_on"], where, "ended_on", errors)
+        for column in ("started_precision", "ended_precision"):
+            if row[column] and row[column] not in PRECISIONS:
+                errors.append(f"{where}: {column} must be one of {sorted(PRECISIONS)}")
+        if started is None:
+            errors.append(f"{where}: started_on is required")
+            continue
+        if ended is not None and ended <= started:
+            errors.append(f"{where}: the membership ends ({ended}) before it starts ({started})")
+            continue
+        periods[(row["organization"], row["country"])].append((Period(started, ended), where))
+        precision = row["started_precision"] or "day"
+        parsed.memberships.append(
+            {
+                "organization_id": row["organization"],
+                "country_id": row["country"],
+                "status": row["status"],
+                "started_on": started,
+                "started_precision": precision,
+                "ended_on": ended,
+                "source_id": source(row["source"], where),
+                "note": _membership_note(row, precision),
+            }
+        )
+    for (organization, code), spans in periods.items():
+        overlap = first_overlap(span for span, _ in spans)
+        if overlap is not None:
+            lines = [where for span, where in spans if span in overlap]
+            errors.append(
+                f"{' and '.join(lines)}: overlapping membership periods of {code} in {organization}"
+            )
+
+    for where, row in _rows(data_dir, "working_groups.csv"):
+        parsed.working_groups[row["key"]] = {
+            "position": int(row["position"]),
+            "name_en": row["name_en"],
+            "name_fr": row["name_fr"],
+            "source_id": "seed-p4",
+        }
+
+    for where, row in _rows(data_dir, "meetings.csv"):
+        starts = _date(row["starts_on"], where, "starts_on", errors)
+        ends = _date(row["ends_on"], where, "ends_on", errors)
+        if starts and ends and ends < starts:
+            errors.append(f"{where}: the meeting ends before it starts")
+        parsed.meetings[int(row["number"])] = {
+            "title_en": row["title_en"],
+            "title_fr": row["title_fr"],
+            "theme_en": row["theme_en"],
+            "theme_fr": row["theme_fr"],
+            "starts_on": starts,
+            "ends_on": ends,
+            "venue": row["venue"],
+            "reported_participants": int(row["reported_participants"]) if row["reported_participants"] else None,
+            "reported_head_level": int(row["reported_head_level"]) if row["reported_head_level"] else None,
+            "source_id": source(row["source"], where),
+        }
+
+    for where, row in _rows(data_dir, "delegations.csv"):
+        if int(row["meeting"]) not in parsed.meetings:
+            errors.append(f"{where}: unknown meeting {row['meeting']!r}")
+        if row["organization"] not in parsed.organizations:
+            errors.append(f"{where}: unknown organization {row['organization']!r}")
+        if row["level"] not in DelegationLevel.values:
+            errors.append(f"{where}: unknown level {row['level']!r}")
+        if row["level"] != DelegationLevel.UNKNOWN and not row["level_source"]:
+            errors.append(f"{where}: a known delegation level must cite its source")
+        parsed.delegations.append(
+            {
+                "meeting": int(row["meeting"]),
+                "organization": row["organization"],
+                "level": row["level"],
+                "level_source_id": source(row["level_source"], where) if row["level_source"] else None,
+                "representation_note": row["representation_note"],
+                "source_id": source(row["source"], where),
+            }
+        )
+
+    if errors:
+        raise ReferenceDataError(errors)
+    return parsed
+
+
+def _membership_note(row: dict[str, str], precision: str) -> str:
+    note = row["note"]
+    if row.get("ended_precision") == "year":
+        note = (note + " " if note else "") + "(The end date is known to the year only.)"
+    if row.get("ended_precision") == "month":
+        note = (note + " " if note else "") + "(The end date is known to the month only.)"
+    return note
+
+
+def _upsert(
+    model: type[models.Model], lookup: dict[str, Any], values: dict[str, Any], report: LoadReport
+) -> models.Model:
+    instance = model._default_manager.filter(**lookup).first()
+    label = model._meta.verbose_name_plural
+    if instance is None:
+        report.created[str(label)] += 1
+        return model._default_manager.create(**lookup, **values)
+    changed = {key: value for key, value in values.items() if getattr(instance, key) != value}
+    if changed:
+        for key, value in changed.items():
+            setattr(instance, key, value)
+        instance.save(update_fields=list(changed))
+        report.updated[str(label)] += 1
+    return instance
+
+
+def load(data_dir: Path = DATA_DIR) -> LoadReport:
+    parsed = parse(data_dir)
+    report = LoadReport()
+    # One transaction: a load that fails half-way leaves the registry exactly as it was.
+    with transaction.atomic():
+        for key, values in parsed.sources.items():
+            _upsert(Source, {"key": key}, values, report)
+        for code, values in parsed.countries.items():
+            _upsert(Country, {"alpha3": code}, values, report)
+        organizations = {}
+        for acronym, values in parsed.organizations.items():
+            organizations[acronym] = _upsert(Organization, {"acronym": acronym}, values, report)
+        for values in parsed.memberships:
+            lookup = {key: values[key] for key in ("organization_id", "country_id", "started_on")}
+            lookup["organization_id"] = organizations[values["organization_id"]].pk
+            rest = {key: value for key, value in values.items() if key not in lookup}
+            _upsert(Membership, lookup, rest, report)
+        for key, values in parsed.working_groups.items():
+            _upsert(WorkingGroup, {"key": key}, values, report)
+        meetings = {}
+        for number, values in parsed.meetings.items():
+            meetings[number] = _upsert(Meeting, {"number": number}, values, report)
+        for values in parsed.delegations:
+            lookup = {
+                "meeting_id": meetings[values["meeting"]].pk,
+                "organization_id": organizations[values["organization"]].pk,
+            }
+            rest = {key: value for key, value in values.items() if key not in ("meeting", "organization")}
+            _upsert(Delegation, lookup, rest, report)
+        if report.changed:
+            audit_record(
+                actor=None,
+                action="reference.load",
+                target=meetings[6] if 6 in meetings else next(iter(organizations.values())),
+                changes={"summary": report.summary()},
+            )
+    return report
+

@@ -1,0 +1,171 @@
+
+import datetime as dt
+
+from django.db.models import DateField, Value
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from interlock.core.api_access import api_require
+from interlock.domain.permissions import Action
+from interlock.registry import selectors
+from interlock.registry.models import CharterBasis, Membership, Organization, OrganizationKind
+
+router = Router(tags=["organizations"])
+
+
+
+class SourceOut(Schema):
+    key: str
+    title: str
+    url: str
+    locator: str
+
+
+class OrganizationOut(Schema):
+    acronym: str
+    name_en: str
+    name_fr: str
+    kind: str
+    charter_basis: str
+    headquarters_city: str | None
+    headquarters_country: str | None
+    website: str | None
+    representation_note: str
+    membership_recorded: bool
+    member_count: int | None
+    as_of: dt.date
+
+    @staticmethod
+    def resolve_headquarters_city(o: Organization) -> str | None:
+        return o.headquarters_city or None
+
+    @staticmethod
+    def resolve_headquarters_country(o: Organization) -> str | None:
+        return o.headquarters_country_id
+
+    @staticmethod
+    def resolve_website(o: Organization) -> str | None:
+        return o.website or None
+
+    @staticmethod
+    def resolve_member_count(o: Organization) -> int | None:
+        # Unknown, not zero, when the organization's member list is not recorded.
+        return o.member_count if o.membership_recorded else None  # type: ignore[attr-defined]
+
+
+class OrganizationDetailOut(OrganizationOut):
+    charter_basis_source: SourceOut
+    kind_source: SourceOut
+    membership_source: SourceOut | None
+    liaison_official: str | None
+
+    @staticmethod
+    def resolve_liaison_official(o: Organization) -> str | None:
+        current = next((a for a in o.liaison_appointments.all() if a.ended_on is None), None)
+        return current.person_name if current else None
+
+
+class OrganizationQuery(Schema):
+    kind: OrganizationKind | None = None
+    charter_basis: CharterBasis | None = None
+    region: str | None = None
+    q: str | None = None
+    as_of: dt.date | None = None
+
+
+def _day(as_of: dt.date | None) -> dt.date:
+    day = as_of or timezone.localdate()
+    if not (dt.date(1900, 1, 1) <= day <= dt.date(2200, 12, 31)):
+        raise HttpError(422, "as_of must be between 1900-01-01 and 2200-12-31")
+    return day
+
+
+@router.get("/organizations", response=list[OrganizationOut], summary="Organizations, with member counts")
+@paginate(LimitOffsetPagination)
+def organization_list(request: HttpRequest, filters: Query[OrganizationQuery]) -> object:
+    api_require(request, Action.VIEW_REGISTRY)
+    day = _day(filters.as_of)
+    organizations = selectors.organization_list(
+        as_of=day,
+        filters=selectors.OrganizationFilters(
+            kind=filters.kind or "",
+            charter_basis=filters.charter_basis or "",
+            region=(filters.region or "")[:3],
+            query=(filters.q or "")[:100],
+        ),
+    )
+    # The day travels with each row as a constant column, so pagination still slices in SQL.
+    return organizations.annotate(as_of=Value(day, output_field=DateField()))
+
+
+@router.get("/organizations/{acronym}", response=OrganizationDetailOut, summary="One organization")
+def organization_detail(request: HttpRequest, acronym: str, as_of: dt.date | None = None) -> Organization:
+    api_require(request, Action.VIEW_REGISTRY)
+    day = _day(as_of)
+    try:
+        organization = selectors.organization_get(acronym=acronym)
+    except Organization.DoesNotExist:
+        raise HttpError(404, "No organization with this acronym.") from None
+    organization.member_count = selectors.membership_list(  # type: ignore[attr-defined]
+        organization=organization, as_of=day
+    ).filter(status__in=("member", "suspended")).count()
+    organization.as_of = day  # type: ignore[attr-defined]
+    return organization
+
+
+class MembershipOut(Schema):
+    country: str
+    country_name: str
+    status: str
+    started_on: dt.date
+    started_precision: str
+    ended_on: dt.date | None
+    note: str
+    source: str
+
+    @staticmethod
+    def resolve_country(m: Membership) -> str:
+        return m.country_id
+
+    @staticmethod
+    def resolve_country_name(m: Membership) -> str:
+        return m.country.name_en
+
+    @staticmethod
+    def resolve_source(m: Membership) -> str:
+        return m.source_id
+
+
+@router.get(
+    "/organizations/{acronym}/members",
+    response=list[MembershipOut],
+    summary="Members of an organization: all periods, or those in force on as_of",
+)
+@paginate(LimitOffsetPagination)
+def membership_list(request: HttpRequest, acronym: str, as_of: dt.date | None = None) -> object:
+    api_require(request, Action.VIEW_REGISTRY)
+    organization = Organization.objects.filter(acronym=acronym).first()
+    if organization is None:
+        raise HttpError(404, "No organization with this acronym.")
+    return selectors.membership_list(organization=organization, as_of=_day(as_of) if as_of else None)
+
+
+class CountryOut(Schema):
+    alpha3: str
+    m49: str
+    name_en: str
+    name_fr: str
+    region_code: str
+    region: str
+    subregion_code: str
+    subregion: str
+
+
+@router.get("/countries", response=list[CountryOut], summary="Countries (ISO 3166-1) with M49 regions")
+@paginate(LimitOffsetPagination)
+def country_list(request: HttpRequest, region: str = "") -> object:
+    api_require(request, Action.VIEW_REGISTRY)
+    return selectors.country_list(region=region[:3])

@@ -1,0 +1,193 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", _("day")
+    MONTH = "month", _("month")
+    YEAR = "year", _("year")
+    BY = "by", _("on or before")  # the exact day is not recorded; the member was in by this day
+
+
+class Country(models.Model):
+    """A country or territory by ISO 3166-1 alpha-3, placed in the UN M49 regions."""
+
+    alpha3 = models.CharField(max_length=3, primary_key=True)
+    m49 = models.CharField(max_length=3, unique=True)
+    name_en = models.CharField(max_length=120)
+    name_fr = models.CharField(max_length=120)
+    region_code = models.CharField(max_length=3, blank=True)
+    region = models.CharField(max_length=40, blank=True)
+    subregion_code = models.CharField(max_length=3, blank=True)
+    subregion = models.CharField(max_length=60, blank=True)
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["name_en"]
+        verbose_name_plural = "countries"
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.name_fr if (get_language() or "en").startswith("fr") else self.name_en
+
+
+class OrganizationKind(models.TextChoices):
+    UNITED_NATIONS = "united_nations", _("The United Nations")
+    REGIONAL = "regional", _("Regional organization")
+    SUBREGIONAL = "subregional", _("Subregional organization")
+    OTHER_INTERGOVERNMENTAL = "other_intergovernmental", _("Other intergovernmental organization")
+
+
+class CharterBasis(models.TextChoices):
+    CHAPTER_VIII = "chapter_viii", _("Chapter VIII (regional arrangement)")
+    OTHER_PROVISIONS = "other_provisions", _("Other Charter provisions")
+    THE_CHARTER = "the_charter", _("The Charter itself")
+
+
+class Organization(models.Model):
+    acronym = models.SlugField(max_length=20, unique=True)
+    short_name_en = models.CharField(max_length=30)
+    short_name_fr = models.CharField(max_length=30)
+    name_en = models.CharField(max_length=200)
+    name_fr = models.CharField(max_length=200)
+    kind = models.CharField(max_length=32, choices=OrganizationKind.choices)
+    charter_basis = models.CharField(max_length=32, choices=CharterBasis.choices)
+    charter_basis_source = models.ForeignKey(
+        "core.Source", on_delete=models.PROTECT, related_name="+"
+    )
+    kind_source = models.ForeignKey("core.Source", on_delete=models.PROTECT, related_name="+")
+    headquarters_city = models.CharField(max_length=100, blank=True, help_text=_("Blank: unknown"))
+    headquarters_country = models.ForeignKey(
+        Country, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    website = models.URLField(blank=True)
+    head_title = models.CharField(max_length=120, blank=True, help_text=_("Blank: unknown"))
+    head_name = models.CharField(max_length=120, blank=True, help_text=_("Blank: unknown"))
+    representation_note = models.CharField(max_length=300, blank=True)
+    membership_recorded = models.BooleanField(
+        default=False,
+        help_text=_(
+            "Whether the dated list of members is loaded. Without it, member counts are unknown."
+        ),
+    )
+    membership_source = models.ForeignKey(
+        "core.Source", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["short_name_en"]
+
+    def __str__(self) -> str:
+        return self.short_name
+
+    @property
+    def short_name(self) -> str:
+        return self.short_name_fr if (get_language() or "en").startswith("fr") else self.short_name_en
+
+    @property
+    def name(self) -> str:
+        return self.name_fr if (get_language() or "en").startswith("fr") else self.name_en
+
+    @property
+    def acts_under_chapter_viii(self) -> bool:
+        return self.charter_basis == CharterBasis.CHAPTER_VIII
+
+
+class MembershipStatus(models.TextChoices):
+    MEMBER = "member", _("Member")
+    SUSPENDED = "suspended", _("Member (suspended)")
+    ASSOCIATE = "associate", _("Associate member")
+    OBSERVER = "observer", _("Observer")
+
+
+# Suspended states remain members: they count as members, and are shown as suspended.
+COUNTED_AS_MEMBER = (MembershipStatus.MEMBER, MembershipStatus.SUSPENDED)
+
+
+class Membership(models.Model):
+    """One state's standing in one organization over the half-open period [started_on, ended_on)."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="memberships")
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="memberships")
+    status = models.CharField(max_length=16, choices=MembershipStatus.choices)
+    started_on = models.DateField()
+    started_precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    ended_on = models.DateField(null=True, blank=True)
+    source = models.ForeignKey("core.Source", on_delete=models.PROTECT, related_name="+")
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["organization", "country", "started_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gt=models.F("started_on")),
+                name="membership_ends_after_it_starts",
+            ),
+            models.UniqueConstraint(
+                fields=["organization", "country", "started_on"], name="one_membership_per_start"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["organization", "started_on", "ended_on"]),
+            models.Index(fields=["country", "started_on"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.country_id} in {self.organization} from {self.started_on}"
+
+
+class LiaisonAppointment(models.Model):
+    """The high-level official of an organization for liaison with the UN and one another (¶7d).
+
+    At most one appointment per organization is active (``ended_on`` empty): the database enforces
+    it, so no code path can leave an organization with two liaison officials.
+    """
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="liaison_appointments"
+    )
+    person_name = models.CharField(max_length=160)
+    title = models.CharField(max_length=160, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="liaison_appointments",
+    )
+    started_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["organization", "-started_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization"],
+                condition=Q(ended_on__isnull=True),
+                name="one_active_liaison_official_per_organization",
+                violation_error_message=_("This organization already has a liaison official."),
+            ),
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("started_on")),
+                name="liaison_appointment_ends_after_it_starts",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_name} ({self.organization})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.ended_on is None

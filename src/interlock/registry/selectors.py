@@ -1,0 +1,136 @@
+"""Reads of the registry. Every list is one query (plus a fixed number of prefetches)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+
+from interlock.registry.models import (
+    COUNTED_AS_MEMBER,
+    Country,
+    LiaisonAppointment,
+    Membership,
+    Organization,
+)
+
+
+def _in_force_on(day: dt.date, prefix: str = "") -> Q:
+    return Q(**{f"{prefix}started_on__lte": day}) & (
+        Q(**{f"{prefix}ended_on__isnull": True}) | Q(**{f"{prefix}ended_on__gt": day})
+    )
+
+
+def membership_in_force(day: dt.date) -> Q:
+    """Memberships in force on ``day`` (periods are half-open: [started_on, ended_on))."""
+    return _in_force_on(day)
+
+
+@dataclass(frozen=True)
+class OrganizationFilters:
+    kind: str = ""
+    charter_basis: str = ""
+    region: str = ""
+    query: str = ""
+
+
+def organization_list(
+    *, as_of: dt.date, filters: OrganizationFilters | None = None
+) -> QuerySet[Organization]:
+    """Organizations, each annotated with ``member_count`` as of the day.
+
+    ``region`` (an M49 region code) keeps organizations with at least one member there that day.
+    """
+    filters = filters or OrganizationFilters()
+    counted = Q(memberships__status__in=COUNTED_AS_MEMBER) & _in_force_on(as_of, "memberships__")
+    organizations = Organization.objects.annotate(
+        member_count=Count("memberships", filter=counted)
+    ).select_related("headquarters_country")
+    if filters.kind:
+        organizations = organizations.filter(kind=filters.kind)
+    if filters.charter_basis:
+        organizations = organizations.filter(charter_basis=filters.charter_basis)
+    if filters.region:
+        present = Membership.objects.filter(
+            membership_in_force(as_of),
+            organization=OuterRef("pk"),
+            country__region_code=filters.region,
+            status__in=COUNTED_AS_MEMBER,
+        )
+        organizations = organizations.filter(Exists(present))
+    if filters.query:
+        q = filters.query
+        organizations = organizations.filter(
+            Q(acronym__icontains=q)
+            | Q(name_en__icontains=q)
+            | Q(name_fr__icontains=q)
+            | Q(short_name_en__icontains=q)
+            | Q(short_name_fr__icontains=q)
+        )
+    return organizations.order_by("short_name_en")
+
+
+def organization_get(*, acronym: str) -> Organization:
+    """The organization with its sources and liaison history, or ``Organization.DoesNotExist``."""
+    return (
+        Organization.objects.select_related(
+            "headquarters_country", "charter_basis_source", "kind_source", "membership_source"
+        )
+        .prefetch_related(
+            Prefetch(
+                "liaison_appointments",
+                queryset=LiaisonAppointment.objects.select_related("user").order_by(
+                    "-started_on", "-id"
+                ),
+            )
+        )
+        .get(acronym=acronym)
+    )
+
+
+def membership_list(
+    *, organization: Organization, as_of: dt.date | None = None
+) -> QuerySet[Membership]:
+    """Memberships of one organization: all periods, or those in force on ``as_of``."""
+    memberships = organization.memberships.select_related("country", "source")
+    if as_of is not None:
+        memberships = memberships.filter(membership_in_force(as_of))
+    return memberships.order_by("country__name_en", "started_on")
+
+
+@dataclass(frozen=True)
+class RegionCount:
+    code: str
+    name: str
+    members: int
+
+
+def members_by_region(*, organization: Organization, as_of: dt.date) -> list[RegionCount]:
+    """How many members the organization has in each M49 region on the day (for the footprint)."""
+    rows = (
+        organization.memberships.filter(membership_in_force(as_of), status__in=COUNTED_AS_MEMBER)
+        .values("country__region_code", "country__region")
+        .annotate(members=Count("id"))
+        .order_by("-members", "country__region")
+    )
+    return [
+        RegionCount(code=row["country__region_code"], name=row["country__region"], members=row["members"])
+        for row in rows
+    ]
+
+
+def region_choices() -> list[tuple[str, str]]:
+    return list(
+        Country.objects.exclude(region_code="")
+        .values_list("region_code", "region")
+        .distinct()
+        .order_by("region")
+    )
+
+
+def country_list(*, region: str = "") -> QuerySet[Country]:
+    countries = Country.objects.all()
+    if region:
+        countries = countries.filter(region_code=region)
+    return countries.order_by("alpha3")

@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from interlock.core.access import can, require
+from interlock.domain.permissions import Action
+from interlock.registry import selectors, services
+from interlock.registry.charts import footprint_matrix, region_bars
+from interlock.registry.forms import LiaisonAppointForm, MembersAsOfForm, OrganizationFilterForm
+from interlock.registry.models import Organization
+
+
+def organization_list(request: HttpRequest) -> HttpResponse:
+    require(request.user, Action.VIEW_REGISTRY)
+    form = OrganizationFilterForm(request.GET or None, regions=selectors.region_choices())
+    filters = selectors.OrganizationFilters()
+    as_of = form.fields["as_of"].clean(None)
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        as_of = data["as_of"]
+        filters = selectors.OrganizationFilters(
+            kind=data["kind"], charter_basis=data["charter_basis"], region=data["region"], query=data["q"]
+        )
+    organizations = list(selectors.organization_list(as_of=as_of, filters=filters))
+    context = {
+        "form": form,
+        "organizations": organizations,
+        "as_of": as_of,
+        "footprint": footprint_matrix(organizations=organizations, as_of=as_of),
+    }
+    template = "registry/_organization_results.html" if request.htmx else "registry/organization_list.html"
+    return render(request, template, context)
+
+
+def _organization_or_404(acronym: str) -> Organization:
+    try:
+        return selectors.organization_get(acronym=acronym)
+    except Organization.DoesNotExist:
+        raise Http404(_("No organization with this acronym.")) from None
+
+
+def organization_detail(request: HttpRequest, acronym: str) -> HttpResponse:
+    require(request.user, Action.VIEW_REGISTRY)
+    organization = _organization_or_404(acronym)
+    form = MembersAsOfForm(request.GET or None)
+    as_of = form.cleaned_data["as_of"] if form.is_bound and form.is_valid() else form.fields["as_of"].clean(None)
+    memberships = list(selectors.membership_list(organization=organization, as_of=as_of))
+    appointments = list(organization.liaison_appointments.all())
+    context = {
+        "organization": organization,
+        "form": form,
+        "as_of": as_of,
+        "memberships": memberships,
+        "member_count": sum(1 for m in memberships if m.status in ("member", "suspended")),
+        "history": list(selectors.membership_list(organization=organization)),
+        "bars": region_bars(selectors.members_by_region(organization=organization, as_of=as_of)),
+        "liaison": next((a for a in appointments if a.ended_on is None), None),
+        "liaison_history": appointments,
+        "delegations": list(organization.delegations.select_related("meeting")),
+        "may_appoint": bool(can(request.user, Action.APPOINT_LIAISON, organization_id=organization.pk)),
+        "appoint_form": LiaisonAppointForm(),
+    }
+    return render(request, "registry/organization_detail.html", context)
+
+
+@login_required
+@require_POST
+def liaison_appoint(request: HttpRequest, acronym: str) -> HttpResponse:
+    organization = _organization_or_404(acronym)
+    require(request.user, Action.APPOINT_LIAISON, organization_id=organization.pk)
+    form = LiaisonAppointForm(request.POST)
+    if form.is_valid():
+        try:
+            services.liaison_appoint(actor=request.user, organization=organization, **form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("The liaison official is appointed."))
+            return redirect("registry:organization", acronym=acronym)
+    else:
+        for field_errors in form.errors.values():
+            for message in field_errors:
+                messages.error(request, message)
+    return redirect("registry:organization", acronym=acronym)

@@ -1,0 +1,240 @@
+"""The one settings module. Everything that varies between machines comes from the environment
+through the typed helpers of ``interlock.env``; a malformed value stops start-up naming the variable.
+
+Profiles: ``development`` (the default: embedded SQLite, a development secret key, plain HTTP on
+localhost) and ``production`` (secret key and hosts required, HTTPS-only cookies, HSTS), which passes
+``manage.py check --deploy`` without a warning.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+from interlock.env import (
+    ConfigurationError,
+    env_bool,
+    env_choice,
+    env_int,
+    env_list,
+    env_str,
+)
+
+BASE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = BASE_DIR.parent.parent
+VAR_DIR = Path(env_str("INTERLOCK_VAR_DIR", str(PROJECT_DIR / "var")))
+
+try:
+    PROFILE = env_choice("INTERLOCK_PROFILE", "development", ("development", "production"))
+    PRODUCTION = PROFILE == "production"
+    DEBUG = env_bool("INTERLOCK_DEBUG", False)
+    if PRODUCTION:
+        SECRET_KEY = env_str("INTERLOCK_SECRET_KEY")
+        if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
+            raise ConfigurationError("INTERLOCK_SECRET_KEY must be at least 50 varied characters")
+        ALLOWED_HOSTS = env_list("INTERLOCK_ALLOWED_HOSTS", [])
+        if not ALLOWED_HOSTS:
+            raise ConfigurationError("INTERLOCK_ALLOWED_HOSTS must name at least one host")
+    else:
+        SECRET_KEY = env_str(
+            "INTERLOCK_SECRET_KEY", "development-only-key-never-use-in-production-0123456789abcdef"
+        )
+        ALLOWED_HOSTS = env_list("INTERLOCK_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
+    DATABASE_URL = env_str("DATABASE_URL", "")
+    SQLITE_PATH = Path(env_str("INTERLOCK_SQLITE_PATH", str(VAR_DIR / "interlock.sqlite3")))
+    SQLITE_BUSY_TIMEOUT_S = env_int("INTERLOCK_SQLITE_BUSY_TIMEOUT", 20, minimum=1)
+    CSRF_TRUSTED_ORIGINS = env_list("INTERLOCK_CSRF_TRUSTED_ORIGINS", [])
+    EMAIL_URL_BACKEND = env_str(
+        "INTERLOCK_EMAIL_BACKEND",
+        "django.core.mail.backends.smtp.EmailBackend"
+        if PRODUCTION
+        else "django.core.mail.backends.console.EmailBackend",
+    )
+    EMAIL_HOST = env_str("INTERLOCK_EMAIL_HOST", "localhost")
+    EMAIL_PORT = env_int("INTERLOCK_EMAIL_PORT", 25, minimum=1)
+    DEFAULT_FROM_EMAIL = env_str("INTERLOCK_FROM_EMAIL", "interlock@localhost")
+    TASKS_IMMEDIATE = env_bool("INTERLOCK_TASKS_IMMEDIATE", False)
+    SIGN_IN_FAILURE_LIMIT = env_int("INTERLOCK_SIGN_IN_FAILURE_LIMIT", 5, minimum=1)
+    MEDIA_ROOT = Path(env_str("INTERLOCK_MEDIA_ROOT", str(VAR_DIR / "media")))
+except ConfigurationError as error:
+    raise ImproperlyConfigured(str(error)) from None
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django_htmx",
+    "axes",
+    "django_tasks",
+    "django_tasks_db",
+    "interlock.core",
+    "interlock.accounts",
+    "interlock.registry",
+    "interlock.committees",
+    "interlock.meetings",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "interlock.urls"
+WSGI_APPLICATION = "interlock.wsgi.application"
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:sign-in"
+LOGIN_REDIRECT_URL = "core:home"
+LOGOUT_REDIRECT_URL = "core:home"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "interlock.core.context_processors.shell",
+            ],
+        },
+    }
+]
+
+if DATABASE_URL:
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        raise ImproperlyConfigured("DATABASE_URL must be a postgres:// URL (SQLite is the default)")
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": SQLITE_PATH,
+            "OPTIONS": {
+                # IMMEDIATE takes the write lock when a transaction starts, so two writers queue
+                # on the busy timeout instead of failing half-way with "database is locked".
+                "transaction_mode": "IMMEDIATE",
+                "timeout": SQLITE_BUSY_TIMEOUT_S,
+                "init_command": (
+                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+                ),
+            },
+            "TEST": {"NAME": str(VAR_DIR / "test.sqlite3")},
+        }
+    }
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = SIGN_IN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = 0.25  # hours: a locked-out sign-in may try again after 15 minutes
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("ar", _("Arabic")),
+    ("es", _("Spanish")),
+    ("ru", _("Russian")),
+    ("zh-hans", _("Chinese")),
+]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_URL = "/media/"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+EMAIL_BACKEND = EMAIL_URL_BACKEND
+
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if TASKS_IMMEDIATE
+        else "django_tasks_db.DatabaseBackend"
+    }
+}
+
+# Security headers. The content security policy allows nothing from outside this server.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+if PRODUCTION:
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = env_bool("INTERLOCK_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = env_int("INTERLOCK_HSTS_SECONDS", 31_536_000, minimum=0)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+NINJA_PAGINATION_PER_PAGE = 50
+NINJA_PAGINATION_MAX_LIMIT = 500
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("INTERLOCK_LOG_LEVEL", "INFO")},
+    "loggers": {"axes": {"level": "WARNING"}},
+}
