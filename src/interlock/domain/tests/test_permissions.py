@@ -1,0 +1,52 @@
+"""The permission vocabulary, tested without Django or a database."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from interlock.domain.decisions import Allowed, Denied
+from interlock.domain.permissions import Action, Actor, Role, decide
+
+actors = st.builds(
+    Actor,
+    user_id=st.one_of(st.none(), st.integers(1, 50)),
+    organization_id=st.integers(1, 5),
+    role=st.sampled_from(Role),
+).map(lambda a: Actor.anonymous() if a.user_id is None else a)
+organizations = st.one_of(st.none(), st.integers(1, 5))
+
+
+@given(actors, st.sampled_from(Action), organizations)
+def test_every_decision_carries_a_reason(actor: Actor, action: Action, org: int | None) -> None:
+    decision = decide(actor, action, organization_id=org)
+    assert isinstance(decision, Allowed | Denied)
+    assert decision.reason.strip()
+
+
+@given(st.sampled_from(Action), organizations)
+def test_the_anonymous_public_may_only_read_public_facts(action: Action, org: int | None) -> None:
+    allowed = bool(decide(Actor.anonymous(), action, organization_id=org))
+    assert allowed == (action in {Action.VIEW_REGISTRY, Action.VIEW_MEETINGS})
+
+
+@given(st.integers(1, 50), st.integers(1, 5), st.sampled_from(Action), organizations)
+def test_the_secretariat_may_do_everything(user: int, home: int, action: Action, org: int | None) -> None:
+    actor = Actor(user_id=user, organization_id=home, role=Role.SECRETARIAT)
+    assert decide(actor, action, organization_id=org)
+
+
+@given(actors)
+def test_only_the_secretariat_reads_the_audit_trail(actor: Actor) -> None:
+    assert bool(decide(actor, Action.VIEW_AUDIT)) == (actor.role is Role.SECRETARIAT)
+
+
+@given(actors, st.integers(1, 5))
+def test_a_profile_is_kept_by_its_own_liaison_official_or_the_secretariat(actor: Actor, org: int) -> None:
+    allowed = bool(decide(actor, Action.EDIT_ORGANIZATION_PROFILE, organization_id=org))
+    expected = actor.role is Role.SECRETARIAT or (
+        actor.role is Role.LIAISON_OFFICIAL and actor.organization_id == org
+    )
+    assert allowed == expected
+
+
+def test_a_refusal_tells_the_anonymous_to_sign_in() -> None:
+    assert decide(Actor.anonymous(), Action.VIEW_AUDIT) == Denied("sign in first")

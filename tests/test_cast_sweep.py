@@ -1,0 +1,84 @@
+"""Every page and API route, tried by every member of the fixed cast: the answer each may get,
+and never a server error. New routes must be added here (a test below fails until they are)."""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from conftest import SWEEP_CAST
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC = {part: 200 for part in SWEEP_CAST}
+SIGNED_IN = {**{part: 200 for part in SWEEP_CAST}, "anonymous": 302}
+SECRETARIAT_ONLY = {**{part: 403 for part in SWEEP_CAST}, "secretariat": 200}
+API_SECRETARIAT_ONLY = {**SECRETARIAT_ONLY, "anonymous": 401}
+
+PAGES = {
+    "/": PUBLIC,
+    "/organizations/": PUBLIC,
+    "/organizations/?as_of=2005-07-25&region=002": PUBLIC,
+    "/organizations/AU/": PUBLIC,
+    "/organizations/AU/?as_of=1999-01-01": PUBLIC,
+    "/organizations/NOPE/": {part: 404 for part in SWEEP_CAST},
+    "/meetings/": PUBLIC,
+    "/meetings/6/": PUBLIC,
+    "/groups/working-groups/": PUBLIC,
+    "/audit/": SECRETARIAT_ONLY,
+    "/accounts/profile/": SIGNED_IN,
+    "/accounts/sign-in/": {**{part: 302 for part in SWEEP_CAST}, "anonymous": 200},
+    "/health/": PUBLIC,
+    "/api/v1/organizations": PUBLIC,
+    "/api/v1/organizations?as_of=2005-07-25&kind=regional": PUBLIC,
+    "/api/v1/organizations/EU": PUBLIC,
+    "/api/v1/organizations/EU/members?as_of=2005-07-25": PUBLIC,
+    "/api/v1/organizations/NOPE": {part: 404 for part in SWEEP_CAST},
+    "/api/v1/countries": PUBLIC,
+    "/api/v1/meetings": PUBLIC,
+    "/api/v1/meetings/6": PUBLIC,
+    "/api/v1/me": PUBLIC,
+    "/api/v1/audit": API_SECRETARIAT_ONLY,
+    "/api/v1/openapi.json": PUBLIC,
+}
+
+
+@pytest.mark.parametrize("part", SWEEP_CAST)
+@pytest.mark.parametrize("path", sorted(PAGES))
+def test_each_part_gets_the_answer_it_is_entitled_to(client_for, part: str, path: str) -> None:
+    response = client_for(part).get(path)
+    assert response.status_code == PAGES[path][part], f"{part} GET {path}"
+
+
+# Routes that only take POST (forms), or belong to Django itself, are tested in their own files.
+ELSEWHERE = {
+    "accounts/sign-out/", "accounts/tokens/", "accounts/tokens/<int:token_id>/revoke/",
+    "organizations/<slug:acronym>/liaison/", "i18n/setlang/", "jsi18n/", "api/v1/docs",
+}  # fmt: skip
+
+
+def _routes(resolver: URLResolver, prefix: str = "") -> list[str]:
+    found = []
+    for pattern in resolver.url_patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            if route.startswith("admin/"):
+                continue  # Django's admin protects itself: staff only
+            found += _routes(pattern, route)
+        elif isinstance(pattern, URLPattern):
+            found.append(route)
+    return found
+
+
+def test_every_route_is_in_the_sweep() -> None:
+    swept = {path.split("?")[0].lstrip("/") for path in PAGES}
+    shapes = {
+        "organizations/<slug:acronym>/": "organizations/AU/",
+        "meetings/<int:number>/": "meetings/6/",
+        "api/v1/organizations/<acronym>": "api/v1/organizations/EU",
+        "api/v1/organizations/<acronym>/members": "api/v1/organizations/EU/members",
+        "api/v1/meetings/<number>": "api/v1/meetings/6",
+    }
+    for route in _routes(get_resolver()):
+        route = route.replace("^", "").replace("$", "")
+        if route in ELSEWHERE or route.startswith("api/v1/docs"):
+            continue
+        assert shapes.get(route, route) in swept, f"route {route!r} is not in the sweep"

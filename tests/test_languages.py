@@ -1,0 +1,23 @@
+"""English and French throughout; right to left when Arabic is chosen."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_choosing_french_translates_the_interface(client) -> None:
+    client.post("/i18n/setlang/", {"language": "fr", "next": "/organizations/"})
+    body = client.get("/organizations/").content.decode()
+    assert '<html lang="fr" dir="ltr">' in body
+    assert "Organisations" in body and "Union africaine" in body and "Chapitre VIII" in body
+
+
+def test_choosing_arabic_lays_the_page_out_right_to_left(client) -> None:
+    client.post("/i18n/setlang/", {"language": "ar", "next": "/"})
+    assert '<html lang="ar" dir="rtl">' in client.get("/").content.decode()
+
+
+def test_country_names_follow_the_language(client) -> None:
+    client.post("/i18n/setlang/", {"language": "fr", "next": "/"})
+    body = client.get("/organizations/EU/", {"as_of": "2005-07-25"}).content.decode()
+    assert "Allemagne" in body
