@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -40,8 +41,8 @@ SWEEP_CAST = ["owner", "partner", "outsider", "secretariat", "anonymous"]
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
     from interlock.accounts.models import User
-    from interlock.registry.models import Organization
     from interlock.reference.loader import load
+    from interlock.registry.models import Organization
 
     with django_db_blocker.unblock():
         load()
@@ -87,7 +88,7 @@ def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
     if os.environ.get("CI") == "true":
         return
     chromium = os.environ.get("INTERLOCK_CHROMIUM") or "/usr/bin/chromium"
-    if not os.path.exists(chromium):
+    if not Path(chromium).exists():
         skip = pytest.mark.skip(reason=f"no Chromium at {chromium}")
         for item in items:
             if "browser" in item.keywords:

@@ -38,6 +38,7 @@ PAGES = {
     "/api/v1/me": PUBLIC,
     "/api/v1/audit": API_SECRETARIAT_ONLY,
     "/api/v1/openapi.json": PUBLIC,
+    "/api/v1/": {part: 404 for part in SWEEP_CAST},  # the routers' common prefix, not a resource
 }
 
 

@@ -15,10 +15,16 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.mark.parametrize(
     ("reader", "message"),
     [
-        (lambda: env_bool("X_FLAG", False, environ={"X_FLAG": "maybe"}), "X_FLAG must be a boolean"),
+        (
+            lambda: env_bool("X_FLAG", False, environ={"X_FLAG": "maybe"}),
+            "X_FLAG must be a boolean",
+        ),
         (lambda: env_int("X_N", 1, environ={"X_N": "ten"}), "X_N must be an integer"),
         (lambda: env_int("X_N", 1, minimum=1, environ={"X_N": "0"}), "X_N must be at least 1"),
-        (lambda: env_choice("X_P", "a", ("a", "b"), environ={"X_P": "c"}), "X_P must be one of a, b"),
+        (
+            lambda: env_choice("X_P", "a", ("a", "b"), environ={"X_P": "c"}),
+            "X_P must be one of a, b",
+        ),
     ],
 )
 def test_a_malformed_value_is_refused_naming_the_variable(reader, message) -> None:
@@ -39,7 +45,11 @@ def _check(extra_env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     env.update(extra_env)
     env.pop("DATABASE_URL", None)
     return subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "check"], env=env, capture_output=True, text=True, check=False
+        [sys.executable, str(ROOT / "manage.py"), "check"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 

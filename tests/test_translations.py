@@ -26,9 +26,13 @@ def test_the_compiled_catalogue_matches_the_sources(tmp_path: Path) -> None:
     shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("tests", "static", "__pycache__"))
     subprocess.run(
         [sys.executable, "-m", "django", "makemessages", "-l", "fr", "-v0"],
-        cwd=copy, check=True, env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": ""},
+        cwd=copy,
+        check=True,
+        env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": ""},
     )
-    fresh = {e.msgid for e in polib.pofile(str(copy / "locale" / "fr" / "LC_MESSAGES" / "django.po"))}
+    fresh = {
+        e.msgid for e in polib.pofile(str(copy / "locale" / "fr" / "LC_MESSAGES" / "django.po"))
+    }
     committed = {e.msgid for e in polib.pofile(str(FRENCH)) if not e.obsolete}
     assert len(fresh) > 100, "makemessages found the strings of the interface"
     assert fresh - committed == set(), "run makemessages and tools/translations_fr.py"

@@ -1,6 +1,5 @@
 """The JSON API at /api/v1/ (OpenAPI at /api/v1/openapi.json). Each pillar adds its router."""
 
-
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser

@@ -18,7 +18,9 @@ _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 
 
-def env_str(name: str, default: str | None = None, *, environ: Mapping[str, str] | None = None) -> str:
+def env_str(
+    name: str, default: str | None = None, *, environ: Mapping[str, str] | None = None
+) -> str:
     source = os.environ if environ is None else environ
     value = source.get(name)
     if value is None:
@@ -50,7 +52,9 @@ def env_int(
     return value
 
 
-def env_list(name: str, default: list[str], *, environ: Mapping[str, str] | None = None) -> list[str]:
+def env_list(
+    name: str, default: list[str], *, environ: Mapping[str, str] | None = None
+) -> list[str]:
     raw = env_str(name, ",".join(default), environ=environ)
     return [item.strip() for item in raw.split(",") if item.strip()]
 

@@ -42,7 +42,9 @@ try:
         SECRET_KEY = env_str(
             "INTERLOCK_SECRET_KEY", "development-only-key-never-use-in-production-0123456789abcdef"
         )
-        ALLOWED_HOSTS = env_list("INTERLOCK_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
+        ALLOWED_HOSTS = env_list(
+            "INTERLOCK_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"]
+        )
     DATABASE_URL = env_str("DATABASE_URL", "")
     SQLITE_PATH = Path(env_str("INTERLOCK_SQLITE_PATH", str(VAR_DIR / "interlock.sqlite3")))
     SQLITE_BUSY_TIMEOUT_S = env_int("INTERLOCK_SQLITE_BUSY_TIMEOUT", 20, minimum=1)
@@ -133,7 +135,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": SQLITE_PATH,
+            "NAME": str(SQLITE_PATH),
             "OPTIONS": {
                 # IMMEDIATE takes the write lock when a transaction starts, so two writers queue
                 # on the busy timeout instead of failing half-way with "database is locked".
@@ -155,7 +157,10 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -239,6 +244,7 @@ if PRODUCTION:
 
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_LIMIT = 500
+NINJA_PAGINATION_MAX_OFFSET = 1_000_000
 
 LOGGING = {
     "version": 1,

@@ -28,23 +28,36 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     var = tmp_path_factory.mktemp("var")
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
+    }
     # The browser's server has its own embedded database, whichever database the suite runs on.
     env.update(INTERLOCK_VAR_DIR=str(var), PYTHONPATH=str(ROOT / "src"))
     manage = [sys.executable, str(ROOT / "manage.py")]
     for command in (["migrate", "-v0"], ["load_reference"], ["collectstatic", "--no-input", "-v0"]):
-        subprocess.run(manage + command, env=env, check=True, capture_output=True)
-    demo = subprocess.run(manage + ["create_demo_accounts"], env=env, check=True, capture_output=True, text=True)
+        subprocess.run([*manage, *command], env=env, check=True, capture_output=True)
+    demo = subprocess.run(
+        [*manage, "create_demo_accounts"], env=env, check=True, capture_output=True, text=True
+    )
     passwords = dict(re.findall(r"^\s+(\S+)\s+(\S+)\s+\S+\s+\S+$", demo.stdout, re.M))
     port = _free_port()
     process = subprocess.Popen(
-        [str(BIN / "gunicorn"), "interlock.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        [
+            str(BIN / "gunicorn"),
+            "interlock.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     url = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
-            urllib.request.urlopen(url + "/health/", timeout=1)  # noqa: S310 - our own server
+            urllib.request.urlopen(url + "/health/", timeout=1)
             break
         except OSError:
             time.sleep(0.1)
@@ -66,8 +79,13 @@ def browser() -> Iterator[Any]:
         instance = playwright.chromium.launch(
             executable_path=executable,
             args=[
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
             ],
         )
         yield instance

@@ -21,14 +21,18 @@ def sign_in(page: Any, server: dict[str, Any], username: str) -> None:
     page.wait_for_url(server["url"] + "/")
 
 
-def test_the_secretariat_signs_in_and_sees_the_audit_trail(page: Any, server: dict[str, Any]) -> None:
+def test_the_secretariat_signs_in_and_sees_the_audit_trail(
+    page: Any, server: dict[str, Any]
+) -> None:
     sign_in(page, server, "secretariat")
     page.click("text=Audit trail")
     assert page.locator("h1").inner_text() == "Audit trail"
     assert page.locator("td code", has_text="reference.load").count() >= 1
 
 
-def test_filtering_organizations_updates_the_results_in_place(page: Any, server: dict[str, Any]) -> None:
+def test_filtering_organizations_updates_the_results_in_place(
+    page: Any, server: dict[str, Any]
+) -> None:
     page.goto(server["url"] + "/organizations/")
     assert "21 organizations" in page.locator("#results").inner_text()
     page.select_option("#id_kind", "subregional")
@@ -37,7 +41,12 @@ def test_filtering_organizations_updates_the_results_in_place(page: Any, server:
     page.fill("#id_as_of", "2005-07-25")
     page.locator("#id_as_of").dispatch_event("change")
     expect(page.locator("#results")).to_contain_text("2005")
-    assert page.locator("#results tbody tr", has_text="Southern African Development Community").locator("td.num").inner_text() == "13"
+    assert (
+        page.locator("#results tbody tr", has_text="Southern African Development Community")
+        .locator("td.num")
+        .inner_text()
+        == "13"
+    )
 
 
 def test_an_organization_page_shows_members_on_a_day(page: Any, server: dict[str, Any]) -> None:
@@ -57,8 +66,20 @@ def test_changing_the_language_to_french_and_arabic(page: Any, server: dict[str,
     assert page.locator("html").get_attribute("dir") == "rtl"
 
 
-@pytest.mark.parametrize("path", ["/", "/organizations/", "/organizations/AU/", "/meetings/6/", "/groups/working-groups/", "/accounts/sign-in/"])
-def test_pages_have_no_serious_accessibility_violations(page: Any, server: dict[str, Any], path: str) -> None:
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/organizations/",
+        "/organizations/AU/",
+        "/meetings/6/",
+        "/groups/working-groups/",
+        "/accounts/sign-in/",
+    ],
+)
+def test_pages_have_no_serious_accessibility_violations(
+    page: Any, server: dict[str, Any], path: str
+) -> None:
     page.goto(server["url"] + path)
     results = Axe().run(page)
     serious = [v["id"] for v in results.response["violations"] if v["impact"] in SERIOUS]

@@ -12,7 +12,10 @@ class InterlockUserAdmin(UserAdmin):
     list_filter = ["role", "organization", "is_active"]
     list_select_related = ["organization"]
     fieldsets = (*UserAdmin.fieldsets, ("Interlock", {"fields": ("organization", "role")}))  # type: ignore[misc]
-    add_fieldsets = (*UserAdmin.add_fieldsets, ("Interlock", {"fields": ("email", "organization", "role")}))
+    add_fieldsets = (
+        *UserAdmin.add_fieldsets,
+        ("Interlock", {"fields": ("email", "organization", "role")}),
+    )
 
 
 @admin.register(ApiToken)

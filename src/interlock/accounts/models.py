@@ -27,7 +27,7 @@ class User(AbstractUser):
     )
     preferred_language = models.CharField(max_length=10, blank=True)
 
-    objects: UserManager[User] = UserManager()
+    objects = UserManager()  # type: ignore[assignment, misc]  # Django's manager, for this model
     REQUIRED_FIELDS = ["email", "organization"]
 
     class Meta:

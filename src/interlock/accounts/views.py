@@ -11,9 +11,10 @@ from django.views.decorators.http import require_POST
 
 from interlock.accounts import selectors, services
 from interlock.accounts.forms import ApiTokenForm
-from interlock.accounts.models import ApiToken
 
-sign_in = auth_views.LoginView.as_view(template_name="accounts/sign_in.html", redirect_authenticated_user=True)
+sign_in = auth_views.LoginView.as_view(
+    template_name="accounts/sign_in.html", redirect_authenticated_user=True
+)
 sign_out = auth_views.LogoutView.as_view()
 
 
@@ -47,7 +48,7 @@ def api_token_issue(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def api_token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
-    token = ApiToken.objects.filter(pk=token_id, user=request.user).first()
+    token = selectors.api_token_list(user=request.user).filter(pk=token_id).first()  # type: ignore[arg-type]
     if token is None:
         raise Http404
     services.api_token_revoke(actor=request.user, token=token)  # type: ignore[arg-type]

@@ -1,4 +1,3 @@
-
 import datetime as dt
 
 from django.http import HttpRequest
@@ -26,7 +25,10 @@ def me(request: HttpRequest) -> MeOut:
     if not getattr(user, "is_authenticated", False):
         return MeOut(authenticated=False, username=None, organization=None, role=None)
     return MeOut(
-        authenticated=True, username=user.username, organization=user.organization.acronym, role=user.role
+        authenticated=True,
+        username=user.username,
+        organization=user.organization.acronym,
+        role=user.role,
     )
 
 

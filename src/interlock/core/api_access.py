@@ -15,7 +15,9 @@ def api_user(request: HttpRequest) -> Any:
     return getattr(request, "auth", None) or getattr(request, "user", None)
 
 
-def api_require(request: HttpRequest, action: Action, *, organization_id: int | None = None) -> None:
+def api_require(
+    request: HttpRequest, action: Action, *, organization_id: int | None = None
+) -> None:
     user = api_user(request)
     decision = can(user, action, organization_id=organization_id)
     if not decision:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class Period:
 def first_overlap(periods: Iterable[Period]) -> tuple[Period, Period] | None:
     """The first pair of periods that overlap, in order of start, or None."""
     ordered: Sequence[Period] = sorted(periods, key=lambda p: p.start)
-    for earlier, later in zip(ordered, ordered[1:], strict=False):
+    for earlier, later in pairwise(ordered):
         if earlier.overlaps(later):
             return earlier, later
     return None

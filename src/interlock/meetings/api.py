@@ -1,8 +1,7 @@
-
 import datetime as dt
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Path, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
@@ -73,8 +72,10 @@ def meeting_list(request: HttpRequest) -> object:
     return selectors.meeting_list()
 
 
-@router.get("/meetings/{number}", response=MeetingDetailOut, summary="One meeting with its delegations")
-def meeting_detail(request: HttpRequest, number: int) -> Meeting:
+@router.get(
+    "/meetings/{number}", response=MeetingDetailOut, summary="One meeting with its delegations"
+)
+def meeting_detail(request: HttpRequest, number: int = Path(..., ge=1, le=32767)) -> Meeting:
     api_require(request, Action.VIEW_MEETINGS)
     try:
         return selectors.meeting_get(number=number)

@@ -22,7 +22,9 @@ def meeting_get(*, number: int) -> Meeting:
         .prefetch_related(
             Prefetch(
                 "delegations",
-                queryset=Delegation.objects.select_related("organization", "source", "level_source"),
+                queryset=Delegation.objects.select_related(
+                    "organization", "source", "level_source"
+                ),
             )
         )
         .get(number=number)
@@ -46,6 +48,8 @@ def attendance_figures(meeting: Meeting) -> AttendanceFigures:
         reported_participants=meeting.reported_participants,
         counted_participants=len(delegations),
         reported_head_level=meeting.reported_head_level,
-        confirmed_head_level=sum(d.level == DelegationLevel.HEAD_OF_ORGANIZATION for d in delegations),
+        confirmed_head_level=sum(
+            d.level == DelegationLevel.HEAD_OF_ORGANIZATION for d in delegations
+        ),
         unknown_level=sum(d.level == DelegationLevel.UNKNOWN for d in delegations),
     )

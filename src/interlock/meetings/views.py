@@ -12,7 +12,9 @@ from interlock.meetings.models import Meeting
 
 def meeting_list(request: HttpRequest) -> HttpResponse:
     require(request.user, Action.VIEW_MEETINGS)
-    return render(request, "meetings/meeting_list.html", {"meetings": list(selectors.meeting_list())})
+    return render(
+        request, "meetings/meeting_list.html", {"meetings": list(selectors.meeting_list())}
+    )
 
 
 def meeting_detail(request: HttpRequest, number: int) -> HttpResponse:

@@ -65,9 +65,12 @@ def demo_accounts_ensure(*, path: Path) -> list[tuple[DemoAccount, str]]:
             elif not user.check_password(password):
                 user.set_password(password)
                 user.save(update_fields=["password"])
-            if account.liaison and not LiaisonAppointment.objects.filter(
-                organization=organization, ended_on__isnull=True
-            ).exists():
+            if (
+                account.liaison
+                and not LiaisonAppointment.objects.filter(
+                    organization=organization, ended_on__isnull=True
+                ).exists()
+            ):
                 LiaisonAppointment.objects.create(
                     organization=organization,
                     person_name=f"{account.username} (demo account, not a real official)",

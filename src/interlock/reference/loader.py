@@ -64,7 +64,9 @@ class LoadReport:
 
     def summary(self) -> str:
         kinds = sorted(set(self.created) | set(self.updated))
-        parts = [f"{k}: {self.created.get(k, 0)} new, {self.updated.get(k, 0)} updated" for k in kinds]
+        parts = [
+            f"{k}: {self.created.get(k, 0)} new, {self.updated.get(k, 0)} updated" for k in kinds
+        ]
         return "; ".join(parts) if parts else "nothing changed"
 
 
@@ -104,7 +106,11 @@ def parse(data_dir: Path = DATA_DIR) -> _Parsed:
     for where, row in _rows(data_dir, "sources.csv"):
         if not row["key"] or not row["title"]:
             errors.append(f"{where}: a source needs a key and a title")
-        parsed.sources[row["key"]] = {"title": row["title"], "url": row["url"], "locator": row["locator"]}
+        parsed.sources[row["key"]] = {
+            "title": row["title"],
+            "url": row["url"],
+            "locator": row["locator"],
+        }
 
     def source(key: str, where: str) -> str:
         if key not in parsed.sources:
@@ -145,14 +151,22 @@ def parse(data_dir: Path = DATA_DIR) -> _Parsed:
             "name_fr": row["name_fr"],
             "kind": kind.value,
             "charter_basis": CHARTER_BASIS_BY_KIND[kind].value,
-            "charter_basis_source_id": "un-charter" if kind is OrganizationKind.UNITED_NATIONS else "seed-p7e",
-            "kind_source_id": "seed-p11" if kind is OrganizationKind.UNITED_NATIONS else "interlock-scope",
+            "charter_basis_source_id": "un-charter"
+            if kind is OrganizationKind.UNITED_NATIONS
+            else "seed-p7e",
+            "kind_source_id": "seed-p11"
+            if kind is OrganizationKind.UNITED_NATIONS
+            else "interlock-scope",
             "headquarters_city": row["hq_city"],
-            "headquarters_country_id": country(row["hq_country"], where) if row["hq_country"] else None,
+            "headquarters_country_id": country(row["hq_country"], where)
+            if row["hq_country"]
+            else None,
             "website": row["website"],
             "representation_note": row["representation_note"],
             "membership_recorded": bool(row["membership_source"]),
-            "membership_source_id": source(row["membership_source"], where) if row["membership_source"] else None,
+            "membership_source_id": source(row["membership_source"], where)
+            if row["membership_source"]
+            else None,
         }
 
     periods: dict[tuple[str, str], list[tuple[Period, str]]] = defaultdict(list)
@@ -195,7 +209,7 @@ def parse(data_dir: Path = DATA_DIR) -> _Parsed:
                 f"{' and '.join(lines)}: overlapping membership periods of {code} in {organization}"
             )
 
-    for where, row in _rows(data_dir, "working_groups.csv"):
+    for _where, row in _rows(data_dir, "working_groups.csv"):
         parsed.working_groups[row["key"]] = {
             "position": int(row["position"]),
             "name_en": row["name_en"],
@@ -216,8 +230,12 @@ def parse(data_dir: Path = DATA_DIR) -> _Parsed:
             "starts_on": starts,
             "ends_on": ends,
             "venue": row["venue"],
-            "reported_participants": int(row["reported_participants"]) if row["reported_participants"] else None,
-            "reported_head_level": int(row["reported_head_level"]) if row["reported_head_level"] else None,
+            "reported_participants": int(row["reported_participants"])
+            if row["reported_participants"]
+            else None,
+            "reported_head_level": int(row["reported_head_level"])
+            if row["reported_head_level"]
+            else None,
             "source_id": source(row["source"], where),
         }
 
@@ -235,7 +253,9 @@ def parse(data_dir: Path = DATA_DIR) -> _Parsed:
                 "meeting": int(row["meeting"]),
                 "organization": row["organization"],
                 "level": row["level"],
-                "level_source_id": source(row["level_source"], where) if row["level_source"] else None,
+                "level_source_id": source(row["level_source"], where)
+                if row["level_source"]
+                else None,
                 "representation_note": row["representation_note"],
                 "source_id": source(row["source"], where),
             }
@@ -299,7 +319,11 @@ def load(data_dir: Path = DATA_DIR) -> LoadReport:
                 "meeting_id": meetings[values["meeting"]].pk,
                 "organization_id": organizations[values["organization"]].pk,
             }
-            rest = {key: value for key, value in values.items() if key not in ("meeting", "organization")}
+            rest = {
+                key: value
+                for key, value in values.items()
+                if key not in ("meeting", "organization")
+            }
             _upsert(Delegation, lookup, rest, report)
         if report.changed:
             audit_record(
@@ -309,4 +333,3 @@ def load(data_dir: Path = DATA_DIR) -> LoadReport:
                 changes={"summary": report.summary()},
             )
     return report
-

@@ -15,7 +15,9 @@ from interlock.registry.models import Country, Membership, Organization
 SCALE_SOURCE = "scale-synthetic"
 
 
-def scale_generate(*, organizations: int, memberships_per_organization: int, seed: int = 2005) -> int:
+def scale_generate(
+    *, organizations: int, memberships_per_organization: int, seed: int = 2005
+) -> int:
     """Add ``organizations`` synthetic organizations; returns the number of memberships made."""
     rng = random.Random(seed)
     countries = list(Country.objects.values_list("alpha3", flat=True))
@@ -44,7 +46,11 @@ def scale_generate(*, organizations: int, memberships_per_organization: int, see
         for organization in made:
             for country in rng.sample(countries, min(memberships_per_organization, len(countries))):
                 joined = dt.date(1950, 1, 1) + dt.timedelta(days=rng.randrange(0, 27_000))
-                left = joined + dt.timedelta(days=rng.randrange(1, 9_000)) if rng.random() < 0.3 else None
+                left = (
+                    joined + dt.timedelta(days=rng.randrange(1, 9_000))
+                    if rng.random() < 0.3
+                    else None
+                )
                 memberships.append(
                     Membership(
                         organization=organization,

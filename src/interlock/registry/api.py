@@ -1,4 +1,3 @@
-
 import datetime as dt
 
 from django.db.models import DateField, Value
@@ -14,7 +13,6 @@ from interlock.registry import selectors
 from interlock.registry.models import CharterBasis, Membership, Organization, OrganizationKind
 
 router = Router(tags=["organizations"])
-
 
 
 class SourceOut(Schema):
@@ -83,7 +81,9 @@ def _day(as_of: dt.date | None) -> dt.date:
     return day
 
 
-@router.get("/organizations", response=list[OrganizationOut], summary="Organizations, with member counts")
+@router.get(
+    "/organizations", response=list[OrganizationOut], summary="Organizations, with member counts"
+)
 @paginate(LimitOffsetPagination)
 def organization_list(request: HttpRequest, filters: Query[OrganizationQuery]) -> object:
     api_require(request, Action.VIEW_REGISTRY)
@@ -102,16 +102,22 @@ def organization_list(request: HttpRequest, filters: Query[OrganizationQuery]) -
 
 
 @router.get("/organizations/{acronym}", response=OrganizationDetailOut, summary="One organization")
-def organization_detail(request: HttpRequest, acronym: str, as_of: dt.date | None = None) -> Organization:
+def organization_detail(
+    request: HttpRequest, acronym: str, as_of: dt.date | None = None
+) -> Organization:
     api_require(request, Action.VIEW_REGISTRY)
     day = _day(as_of)
     try:
         organization = selectors.organization_get(acronym=acronym)
     except Organization.DoesNotExist:
         raise HttpError(404, "No organization with this acronym.") from None
-    organization.member_count = selectors.membership_list(  # type: ignore[attr-defined]
-        organization=organization, as_of=day
-    ).filter(status__in=("member", "suspended")).count()
+    organization.member_count = (  # type: ignore[attr-defined]
+        selectors.membership_list(  # type: ignore[attr-defined]
+            organization=organization, as_of=day
+        )
+        .filter(status__in=("member", "suspended"))
+        .count()
+    )
     organization.as_of = day  # type: ignore[attr-defined]
     return organization
 
@@ -150,7 +156,9 @@ def membership_list(request: HttpRequest, acronym: str, as_of: dt.date | None = 
     organization = Organization.objects.filter(acronym=acronym).first()
     if organization is None:
         raise HttpError(404, "No organization with this acronym.")
-    return selectors.membership_list(organization=organization, as_of=_day(as_of) if as_of else None)
+    return selectors.membership_list(
+        organization=organization, as_of=_day(as_of) if as_of else None
+    )
 
 
 class CountryOut(Schema):
@@ -164,7 +172,9 @@ class CountryOut(Schema):
     subregion: str
 
 
-@router.get("/countries", response=list[CountryOut], summary="Countries (ISO 3166-1) with M49 regions")
+@router.get(
+    "/countries", response=list[CountryOut], summary="Countries (ISO 3166-1) with M49 regions"
+)
 @paginate(LimitOffsetPagination)
 def country_list(request: HttpRequest, region: str = "") -> object:
     api_require(request, Action.VIEW_REGISTRY)

@@ -24,7 +24,11 @@ class Bar:
 def region_bars(counts: Sequence[RegionCount]) -> list[Bar]:
     largest = max((c.members for c in counts), default=0)
     return [
-        Bar(label=c.name or "—", value=c.members, percent=100 * c.members / largest if largest else 0)
+        Bar(
+            label=c.name or "—",
+            value=c.members,
+            percent=100 * c.members / largest if largest else 0,
+        )
         for c in counts
     ]
 

@@ -34,8 +34,11 @@ class LiaisonAppointForm(forms.Form):
     person_name = forms.CharField(max_length=160, label=_("Name"))
     title = forms.CharField(max_length=160, required=False, label=_("Title"))
     started_on = forms.DateField(
-        label=_("Starts on"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Starts on"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     replace_current = forms.BooleanField(
-        required=False, label=_("Replaces the current liaison official (their appointment ends that day)")
+        required=False,
+        label=_("Replaces the current liaison official (their appointment ends that day)"),
     )

@@ -85,13 +85,16 @@ class Organization(models.Model):
 
     class Meta:
         ordering = ["short_name_en"]
+        indexes = [models.Index(fields=["short_name_en"])]
 
     def __str__(self) -> str:
         return self.short_name
 
     @property
     def short_name(self) -> str:
-        return self.short_name_fr if (get_language() or "en").startswith("fr") else self.short_name_en
+        return (
+            self.short_name_fr if (get_language() or "en").startswith("fr") else self.short_name_en
+        )
 
     @property
     def name(self) -> str:
@@ -116,7 +119,9 @@ COUNTED_AS_MEMBER = (MembershipStatus.MEMBER, MembershipStatus.SUSPENDED)
 class Membership(models.Model):
     """One state's standing in one organization over the half-open period [started_on, ended_on)."""
 
-    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="memberships")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="memberships"
+    )
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="memberships")
     status = models.CharField(max_length=16, choices=MembershipStatus.choices)
     started_on = models.DateField()

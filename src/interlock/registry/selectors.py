@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from interlock.registry.models import (
     COUNTED_AS_MEMBER,
@@ -43,9 +44,19 @@ def organization_list(
     ``region`` (an M49 region code) keeps organizations with at least one member there that day.
     """
     filters = filters or OrganizationFilters()
-    counted = Q(memberships__status__in=COUNTED_AS_MEMBER) & _in_force_on(as_of, "memberships__")
+    # A correlated subquery rather than a JOIN with GROUP BY: the database counts members only
+    # for the rows of the page it returns, through the (organization, started_on) index.
+    members = (
+        Membership.objects.filter(
+            membership_in_force(as_of), organization=OuterRef("pk"), status__in=COUNTED_AS_MEMBER
+        )
+        .order_by()
+        .values("organization")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
     organizations = Organization.objects.annotate(
-        member_count=Count("memberships", filter=counted)
+        member_count=Coalesce(Subquery(members, output_field=IntegerField()), 0)
     ).select_related("headquarters_country")
     if filters.kind:
         organizations = organizations.filter(kind=filters.kind)
@@ -115,7 +126,9 @@ def members_by_region(*, organization: Organization, as_of: dt.date) -> list[Reg
         .order_by("-members", "country__region")
     )
     return [
-        RegionCount(code=row["country__region_code"], name=row["country__region"], members=row["members"])
+        RegionCount(
+            code=row["country__region_code"], name=row["country__region"], members=row["members"]
+        )
         for row in rows
     ]
 

@@ -90,7 +90,10 @@ def liaison_appoint(
             actor=actor,
             action="liaison.appoint",
             target=appointment,
-            changes={"person_name": [None, person_name], "started_on": [None, started_on.isoformat()]},
+            changes={
+                "person_name": [None, person_name],
+                "started_on": [None, started_on.isoformat()],
+            },
             organization=organization,
         )
     return appointment
@@ -103,9 +106,9 @@ def liaison_end(*, actor: Any, appointment: LiaisonAppointment, ended_on: dt.dat
     if ended_on < appointment.started_on:
         raise ValidationError({"ended_on": _("An appointment cannot end before it starts.")})
     with transaction.atomic():
-        updated = LiaisonAppointment.objects.filter(pk=appointment.pk, ended_on__isnull=True).update(
-            ended_on=ended_on
-        )
+        updated = LiaisonAppointment.objects.filter(
+            pk=appointment.pk, ended_on__isnull=True
+        ).update(ended_on=ended_on)
         if not updated:
             raise ConflictError(_("This appointment was ended by someone else meanwhile."))
         appointment.ended_on = ended_on
@@ -143,7 +146,12 @@ def organization_update_profile(
             raise ConflictError(
                 _("Someone else changed this profile while you were editing it. Reload and retry.")
             )
-        audit_record(actor=actor, action="organization.update", target=organization, changes=changes,
-                     organization=organization)
+        audit_record(
+            actor=actor,
+            action="organization.update",
+            target=organization,
+            changes=changes,
+            organization=organization,
+        )
     organization.refresh_from_db()
     return organization

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -15,6 +16,8 @@ from interlock.registry.charts import footprint_matrix, region_bars
 from interlock.registry.forms import LiaisonAppointForm, MembersAsOfForm, OrganizationFilterForm
 from interlock.registry.models import Organization
 
+PAGE_SIZE = 50
+
 
 def organization_list(request: HttpRequest) -> HttpResponse:
     require(request.user, Action.VIEW_REGISTRY)
@@ -25,17 +28,35 @@ def organization_list(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         as_of = data["as_of"]
         filters = selectors.OrganizationFilters(
-            kind=data["kind"], charter_basis=data["charter_basis"], region=data["region"], query=data["q"]
+            kind=data["kind"],
+            charter_basis=data["charter_basis"],
+            region=data["region"],
+            query=data["q"],
         )
-    organizations = list(selectors.organization_list(as_of=as_of, filters=filters))
+    page = Paginator(selectors.organization_list(as_of=as_of, filters=filters), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    organizations = list(page.object_list)
     context = {
         "form": form,
+        "page": page,
         "organizations": organizations,
         "as_of": as_of,
         "footprint": footprint_matrix(organizations=organizations, as_of=as_of),
+        "query_string": _without_page(request),
     }
-    template = "registry/_organization_results.html" if request.htmx else "registry/organization_list.html"
+    template = (
+        "registry/_organization_results.html"
+        if request.htmx  # type: ignore[attr-defined]  # set by django-htmx's middleware
+        else "registry/organization_list.html"
+    )
     return render(request, template, context)
+
+
+def _without_page(request: HttpRequest) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
 
 
 def _organization_or_404(acronym: str) -> Organization:
@@ -49,7 +70,11 @@ def organization_detail(request: HttpRequest, acronym: str) -> HttpResponse:
     require(request.user, Action.VIEW_REGISTRY)
     organization = _organization_or_404(acronym)
     form = MembersAsOfForm(request.GET or None)
-    as_of = form.cleaned_data["as_of"] if form.is_bound and form.is_valid() else form.fields["as_of"].clean(None)
+    as_of = (
+        form.cleaned_data["as_of"]
+        if form.is_bound and form.is_valid()
+        else form.fields["as_of"].clean(None)
+    )
     memberships = list(selectors.membership_list(organization=organization, as_of=as_of))
     appointments = list(organization.liaison_appointments.all())
     context = {
@@ -63,7 +88,9 @@ def organization_detail(request: HttpRequest, acronym: str) -> HttpResponse:
         "liaison": next((a for a in appointments if a.ended_on is None), None),
         "liaison_history": appointments,
         "delegations": list(organization.delegations.select_related("meeting")),
-        "may_appoint": bool(can(request.user, Action.APPOINT_LIAISON, organization_id=organization.pk)),
+        "may_appoint": bool(
+            can(request.user, Action.APPOINT_LIAISON, organization_id=organization.pk)
+        ),
         "appoint_form": LiaisonAppointForm(),
     }
     return render(request, "registry/organization_detail.html", context)
@@ -77,7 +104,9 @@ def liaison_appoint(request: HttpRequest, acronym: str) -> HttpResponse:
     form = LiaisonAppointForm(request.POST)
     if form.is_valid():
         try:
-            services.liaison_appoint(actor=request.user, organization=organization, **form.cleaned_data)
+            services.liaison_appoint(
+                actor=request.user, organization=organization, **form.cleaned_data
+            )
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
@@ -86,6 +115,6 @@ def liaison_appoint(request: HttpRequest, acronym: str) -> HttpResponse:
             return redirect("registry:organization", acronym=acronym)
     else:
         for field_errors in form.errors.values():
-            for message in field_errors:
-                messages.error(request, message)
+            for field_error in field_errors:
+                messages.error(request, str(field_error))
     return redirect("registry:organization", acronym=acronym)

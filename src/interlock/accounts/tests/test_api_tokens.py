@@ -11,8 +11,15 @@ pytestmark = pytest.mark.django_db
 def test_a_token_acts_as_its_user(client, cast) -> None:
     _token, raw = api_token_issue(actor=cast["secretariat"], name="reporting")
     me = client.get("/api/v1/me", headers={"Authorization": f"Bearer {raw}"}).json()
-    assert me == {"authenticated": True, "username": "secretariat", "organization": "UN", "role": "secretariat"}
-    assert client.get("/api/v1/audit", headers={"Authorization": f"Bearer {raw}"}).status_code == 200
+    assert me == {
+        "authenticated": True,
+        "username": "secretariat",
+        "organization": "UN",
+        "role": "secretariat",
+    }
+    assert (
+        client.get("/api/v1/audit", headers={"Authorization": f"Bearer {raw}"}).status_code == 200
+    )
 
 
 def test_only_a_hash_of_the_token_is_stored(cast) -> None:
@@ -25,7 +32,10 @@ def test_a_revoked_or_wrong_token_is_refused(client, cast) -> None:
     token, raw = api_token_issue(actor=cast["owner"], name="x")
     api_token_revoke(actor=cast["owner"], token=token)
     assert client.get("/api/v1/me", headers={"Authorization": f"Bearer {raw}"}).status_code == 401
-    assert client.get("/api/v1/me", headers={"Authorization": "Bearer ilk_not-a-token"}).status_code == 401
+    assert (
+        client.get("/api/v1/me", headers={"Authorization": "Bearer ilk_not-a-token"}).status_code
+        == 401
+    )
 
 
 def test_without_a_token_the_api_answers_the_public(client) -> None:

@@ -12,7 +12,11 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def event(cast) -> AuditEvent:
-    return audit_record(actor=cast["secretariat"], action="test.write", target=Organization.objects.get(acronym="AU"))
+    return audit_record(
+        actor=cast["secretariat"],
+        action="test.write",
+        target=Organization.objects.get(acronym="AU"),
+    )
 
 
 def test_an_event_records_who_on_behalf_of_whom_and_what(event, cast) -> None:
@@ -29,21 +33,41 @@ def test_the_orm_refuses_to_change_or_delete_events(event) -> None:
 
 
 def test_the_database_refuses_raw_updates_and_deletes(event) -> None:
-    for statement in ("UPDATE core_auditevent SET action = 'forged'", "DELETE FROM core_auditevent"):
+    for statement in (
+        "UPDATE core_auditevent SET action = 'forged'",
+        "DELETE FROM core_auditevent",
+    ):
         with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(statement)
     assert AuditEvent.objects.get(pk=event.pk).action == "test.write"
 
 
-@pytest.mark.parametrize(("part", "status"), [("secretariat", 200), ("owner", 403), ("partner", 403), ("outsider", 403), ("researcher", 403), ("anonymous", 403)])
-def test_only_the_secretariat_reads_the_audit_page(client_for, event, part: str, status: int) -> None:
+@pytest.mark.parametrize(
+    ("part", "status"),
+    [
+        ("secretariat", 200),
+        ("owner", 403),
+        ("partner", 403),
+        ("outsider", 403),
+        ("researcher", 403),
+        ("anonymous", 403),
+    ],
+)
+def test_only_the_secretariat_reads_the_audit_page(
+    client_for, event, part: str, status: int
+) -> None:
     response = client_for(part).get("/audit/")
     assert response.status_code == status
     assert ("test.write" in response.content.decode()) == (status == 200)
 
 
-@pytest.mark.parametrize(("part", "status"), [("secretariat", 200), ("owner", 403), ("outsider", 403), ("anonymous", 401)])
-def test_only_the_secretariat_reads_the_audit_api(client_for, event, part: str, status: int) -> None:
+@pytest.mark.parametrize(
+    ("part", "status"),
+    [("secretariat", 200), ("owner", 403), ("outsider", 403), ("anonymous", 401)],
+)
+def test_only_the_secretariat_reads_the_audit_api(
+    client_for, event, part: str, status: int
+) -> None:
     response = client_for(part).get("/api/v1/audit")
     assert response.status_code == status
     if status == 200:

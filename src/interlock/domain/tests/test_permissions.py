@@ -29,7 +29,9 @@ def test_the_anonymous_public_may_only_read_public_facts(action: Action, org: in
 
 
 @given(st.integers(1, 50), st.integers(1, 5), st.sampled_from(Action), organizations)
-def test_the_secretariat_may_do_everything(user: int, home: int, action: Action, org: int | None) -> None:
+def test_the_secretariat_may_do_everything(
+    user: int, home: int, action: Action, org: int | None
+) -> None:
     actor = Actor(user_id=user, organization_id=home, role=Role.SECRETARIAT)
     assert decide(actor, action, organization_id=org)
 
@@ -40,7 +42,9 @@ def test_only_the_secretariat_reads_the_audit_trail(actor: Actor) -> None:
 
 
 @given(actors, st.integers(1, 5))
-def test_a_profile_is_kept_by_its_own_liaison_official_or_the_secretariat(actor: Actor, org: int) -> None:
+def test_a_profile_is_kept_by_its_own_liaison_official_or_the_secretariat(
+    actor: Actor, org: int
+) -> None:
     allowed = bool(decide(actor, Action.EDIT_ORGANIZATION_PROFILE, organization_id=org))
     expected = actor.role is Role.SECRETARIAT or (
         actor.role is Role.LIAISON_OFFICIAL and actor.organization_id == org

@@ -14,13 +14,21 @@ def test_the_sixth_meeting_lists_its_twenty_delegations(client) -> None:
 
 def test_it_keeps_the_reported_head_level_figure_beside_the_unknown_attribution(client) -> None:
     figures = client.get("/meetings/6/").context["figures"]
-    assert (figures.reported_head_level, figures.confirmed_head_level, figures.unknown_level) == (13, 0, 20)
+    assert (figures.reported_head_level, figures.confirmed_head_level, figures.unknown_level) == (
+        13,
+        0,
+        20,
+    )
 
 
 def test_the_list_and_the_api_agree(client) -> None:
     assert "Sixth high-level meeting" in client.get("/meetings/").content.decode()
     api = client.get("/api/v1/meetings/6").json()
-    assert len(api["delegations"]) == 20 and api["reported_head_level"] == 13 and api["head_level_count"] == 0
+    assert (
+        len(api["delegations"]) == 20
+        and api["reported_head_level"] == 13
+        and api["head_level_count"] == 0
+    )
 
 
 def test_an_unknown_meeting_is_not_found(client) -> None:

@@ -41,13 +41,17 @@ def members_on(acronym: str, day: dt.date) -> int:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("acronym", "expected"), sorted(MEMBERS_ON_MEETING_DAY.items()))
-def test_membership_on_the_meeting_day_matches_the_public_record(acronym: str, expected: int) -> None:
+def test_membership_on_the_meeting_day_matches_the_public_record(
+    acronym: str, expected: int
+) -> None:
     assert members_on(acronym, MEETING_DAY) == expected
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("acronym", "day", "expected"), MEMBERS_LATER)
-def test_membership_follows_accessions_and_withdrawals(acronym: str, day: dt.date, expected: int) -> None:
+def test_membership_follows_accessions_and_withdrawals(
+    acronym: str, day: dt.date, expected: int
+) -> None:
     assert members_on(acronym, day) == expected
 
 
@@ -60,7 +64,9 @@ def test_the_twenty_organizations_of_paragraph_11_and_the_un_are_registered() ->
 
 @pytest.mark.django_db
 def test_every_organization_without_a_member_list_says_so_rather_than_inventing_one() -> None:
-    unrecorded = set(Organization.objects.filter(membership_recorded=False).values_list("acronym", flat=True))
+    unrecorded = set(
+        Organization.objects.filter(membership_recorded=False).values_list("acronym", flat=True)
+    )
     assert unrecorded == {"INTERPOL", "OIF", "OPCW"}
     assert not Membership.objects.filter(organization__acronym__in=unrecorded).exists()
 
@@ -107,7 +113,10 @@ def test_loading_twice_changes_nothing() -> None:
 @pytest.mark.django_db
 def test_a_changed_fact_is_updated_in_place_and_audited(tmp_path: Path) -> None:
     data = _copy(tmp_path)
-    _edit(data / "organizations.csv", lambda row: {**row, "hq_city": "Midrand"} if row["acronym"] == "AU" else row)
+    _edit(
+        data / "organizations.csv",
+        lambda row: {**row, "hq_city": "Midrand"} if row["acronym"] == "AU" else row,
+    )
     report = load(data)
     assert report.updated["organizations"] == 1
     assert Organization.objects.get(acronym="AU").headquarters_city == "Midrand"
@@ -134,7 +143,14 @@ def _edit(path: Path, change) -> None:
 def test_an_unknown_country_code_refuses_the_whole_load_naming_the_row(tmp_path: Path) -> None:
     data = _copy(tmp_path)
     _edit(data / "organizations.csv", lambda row: {**row, "hq_city": "Changed"})
-    _edit(data / "memberships.csv", lambda row: {**row, "country": "XYZ"} if row["country"] == "MNE" and row["organization"] == "NATO" else row)
+    _edit(
+        data / "memberships.csv",
+        lambda row: (
+            {**row, "country": "XYZ"}
+            if row["country"] == "MNE" and row["organization"] == "NATO"
+            else row
+        ),
+    )
     with pytest.raises(ReferenceDataError) as refused:
         load(data)
     assert any("memberships.csv:" in e and "'XYZ'" in e for e in refused.value.errors)
@@ -163,4 +179,6 @@ def test_inverted_dates_and_unknown_sources_are_refused(tmp_path: Path) -> None:
     text = "\n".join(refused.value.errors)
     assert "ends (1999-01-01) before it starts" in text
     assert "unknown source 'no-such-source'" in text
-    assert not Membership.objects.filter(Q(country="NOR") | Q(country="CHE"), organization__acronym="EU").exists()
+    assert not Membership.objects.filter(
+        Q(country="NOR") | Q(country="CHE"), organization__acronym="EU"
+    ).exists()

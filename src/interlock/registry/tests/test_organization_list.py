@@ -69,9 +69,22 @@ def _queries(client, path: str) -> int:
     return len(queries)
 
 
-@pytest.mark.parametrize("path", ["/organizations/?as_of=2005-07-25", "/api/v1/organizations?limit=500"])
+@pytest.mark.parametrize(
+    "path", ["/organizations/?as_of=2005-07-25", "/api/v1/organizations?limit=500"]
+)
 def test_the_list_runs_the_same_queries_at_20_and_at_300_organizations(client, path: str) -> None:
     small = _queries(client, path)
     scale_generate(organizations=280, memberships_per_organization=30)
     large = _queries(client, path)
     assert small == large, f"{small} queries at 21 organizations, {large} at 301"
+
+
+def test_a_long_list_is_paged_and_the_pages_keep_the_filters(client) -> None:
+    scale_generate(organizations=80, memberships_per_organization=3)
+    first = client.get("/organizations/", {"kind": "", "as_of": "2005-07-25"})
+    assert len(first.context["organizations"]) == 50
+    body = first.content.decode()
+    assert "101 organizations" in body and "as_of=2005-07-25&amp;page=2" in body
+    second = client.get("/organizations/", {"as_of": "2005-07-25", "page": "2"})
+    assert len(second.context["organizations"]) == 50
+    assert second.context["page"].has_next()

@@ -24,7 +24,9 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         organization = Organization.objects.filter(acronym=options["organization"]).first()
         if organization is None:
-            raise CommandError(f"No organization {options['organization']!r}; load the reference data first.")
+            raise CommandError(
+                f"No organization {options['organization']!r}; load the reference data first."
+            )
         password = getpass.getpass("Password: ")
         if password != getpass.getpass("Password (again): "):
             raise CommandError("The passwords differ.")

@@ -24,7 +24,9 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
         is_sqlite = connection.vendor == "sqlite"
-        default = settings.VAR_DIR / "backups" / f"interlock-{stamp}.{'sqlite3' if is_sqlite else 'dump'}"
+        default = (
+            settings.VAR_DIR / "backups" / f"interlock-{stamp}.{'sqlite3' if is_sqlite else 'dump'}"
+        )
         output: Path = options["output"] or default
         output.parent.mkdir(parents=True, exist_ok=True)
         if is_sqlite:
