@@ -132,6 +132,9 @@ if DATABASE_URL:
     if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
         raise ImproperlyConfigured("DATABASE_URL must be a postgres:// URL (SQLite is the default)")
 else:
+    # The embedded database lives in VAR_DIR; a fresh clone has none yet.
+    SQLITE_PATH.parent.mkdir(parents=True, exist_ok=True)
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
