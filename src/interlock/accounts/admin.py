@@ -4,10 +4,11 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
 from interlock.accounts.models import ApiToken, User
+from interlock.core.admin import AuditedAdminMixin
 
 
 @admin.register(User)
-class InterlockUserAdmin(UserAdmin):
+class InterlockUserAdmin(AuditedAdminMixin, UserAdmin):
     list_display = ["username", "email", "organization", "role", "is_active"]
     list_filter = ["role", "organization", "is_active"]
     list_select_related = ["organization"]

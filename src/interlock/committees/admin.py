@@ -1,5 +1,9 @@
 from django.contrib import admin
 
 from interlock.committees.models import WorkingGroup
+from interlock.core.admin import AuditedAdminMixin
 
-admin.site.register(WorkingGroup)
+
+@admin.register(WorkingGroup)
+class WorkingGroupAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    list_display = ["position", "name_en", "name_fr"]

@@ -62,6 +62,10 @@ def demo_accounts_ensure(*, path: Path) -> list[tuple[DemoAccount, str]]:
                     password=password,
                     validate=False,
                 )
+                if account.role is Role.SECRETARIAT:
+                    # The secretariat administers the partnership, Django's admin included.
+                    user.is_staff = user.is_superuser = True
+                    user.save(update_fields=["is_staff", "is_superuser"])
             elif not user.check_password(password):
                 user.set_password(password)
                 user.save(update_fields=["password"])

@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from interlock.core.admin import AuditedAdminMixin
 from interlock.registry.models import Country, LiaisonAppointment, Membership, Organization
 
 
 @admin.register(Country)
-class CountryAdmin(admin.ModelAdmin):
+class CountryAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["alpha3", "name_en", "region", "subregion"]
     list_filter = ["region"]
     search_fields = ["alpha3", "name_en", "name_fr"]
@@ -15,11 +16,12 @@ class CountryAdmin(admin.ModelAdmin):
 class MembershipInline(admin.TabularInline):
     model = Membership
     extra = 0
+    can_delete = False  # memberships end with a date; they are never deleted
     autocomplete_fields = ["country"]
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["acronym", "name_en", "kind", "charter_basis", "membership_recorded"]
     list_filter = ["kind", "charter_basis"]
     search_fields = ["acronym", "name_en", "name_fr"]
