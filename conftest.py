@@ -37,6 +37,48 @@ CAST = {
 # Who is tried against every page and route: the four of DESIGN.md plus the anonymous public.
 SWEEP_CAST = ["owner", "partner", "outsider", "secretariat", "anonymous"]
 
+# The AU's documents, one per case of the policy. Each title carries a word found nowhere else, so
+# a test can search every surface for a leak of it.
+CAST_DOCUMENTS = {
+    "public": ("public", ["peacekeeping"], [], "Aurora public communiqué on peacekeeping"),
+    "partnership": ("partnership", ["peacekeeping"], [], "Borealis partnership note"),
+    "restricted_covered": (
+        "restricted",
+        ["peacekeeping"],
+        [],
+        "Cirrus restricted peacekeeping assessment",
+    ),
+    "restricted_uncovered": (
+        "restricted",
+        ["disarmament"],
+        [],
+        "Dolmen restricted disarmament memo",
+    ),
+    "confidential_to_partner": (
+        "confidential",
+        ["peacekeeping"],
+        ["EU"],
+        "Ember confidential note to the EU",
+    ),
+    "confidential_own": (
+        "confidential",
+        ["peacekeeping"],
+        [],
+        "Fjord confidential internal briefing",
+    ),
+}
+# Which of them each part may read: the expected answer of the policy.
+CAN_READ = {
+    "owner": set(CAST_DOCUMENTS),
+    "owner_member": set(CAST_DOCUMENTS),
+    "partner": {"public", "partnership", "restricted_covered", "confidential_to_partner"},
+    "outsider": {"public", "partnership"},
+    "secretariat": {"public", "partnership", "restricted_covered", "restricted_uncovered"},
+    "researcher": {"public", "partnership"},
+    "anonymous": {"public"},
+}
+CAST_AGREEMENT = "AU–EU information-sharing arrangement on peacekeeping"
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
@@ -56,6 +98,45 @@ def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
                 )
                 user.set_password(CAST_PASSWORD)
                 user.save()
+        _cast_world()
+
+
+def _cast_world() -> None:
+    """The AU–EU agreement (in force, covering peacekeeping up to restricted) and the AU's documents."""
+    import datetime as dt
+
+    from interlock.accounts.models import User
+    from interlock.agreements.models import AgreementKind
+    from interlock.agreements.services import agreement_create
+    from interlock.documents.models import Document, Topic
+    from interlock.documents.services import document_create
+    from interlock.registry.models import Organization
+
+    if Document.objects.filter(owner__acronym="AU").exists():
+        return
+    orgs = {o.acronym: o for o in Organization.objects.all()}
+    secretariat = User.objects.get(username="secretariat")
+    owner = User.objects.get(username="au.liaison")
+    agreement_create(
+        actor=secretariat,
+        title=CAST_AGREEMENT,
+        kind=AgreementKind.objects.get(key="information-sharing-arrangement"),
+        party_a=orgs["AU"],
+        party_b=orgs["EU"],
+        signed_on=dt.date(2019, 12, 1),
+        in_force_from=dt.datetime(2020, 1, 1, tzinfo=dt.UTC),
+        coverage={Topic.objects.get(key="peacekeeping"): "restricted"},
+    )
+    for classification, topics, named, title in CAST_DOCUMENTS.values():
+        document_create(
+            actor=owner,
+            owner=orgs["AU"],
+            classification=classification,
+            title=title,
+            body=f"{title}. The body of this document discusses the situation in detail.",
+            topics=Topic.objects.filter(key__in=topics),
+            named_readers=[orgs[a] for a in named],
+        )
 
 
 @pytest.fixture
@@ -65,6 +146,15 @@ def cast(db: Any) -> dict[str, Any]:
 
     users = {u.username: u for u in User.objects.select_related("organization")}
     return {part: users[member.username] for part, member in CAST.items()}
+
+
+@pytest.fixture
+def cast_documents(db: Any) -> dict[str, Any]:
+    """The AU's cast documents by case: ``cast_documents["restricted_covered"]``."""
+    from interlock.documents.models import Document
+
+    by_title = {d.title: d for d in Document.objects.filter(owner__acronym="AU")}
+    return {case: by_title[spec[3]] for case, spec in CAST_DOCUMENTS.items()}
 
 
 @pytest.fixture

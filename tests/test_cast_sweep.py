@@ -4,7 +4,7 @@ and never a server error. New routes must be added here (a test below fails unti
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from conftest import SWEEP_CAST
+from conftest import CAN_READ, CAST_DOCUMENTS, SWEEP_CAST
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +39,15 @@ PAGES = {
     "/api/v1/audit": API_SECRETARIAT_ONLY,
     "/api/v1/openapi.json": PUBLIC,
     "/api/v1/": {part: 404 for part in SWEEP_CAST},  # the routers' common prefix, not a resource
+    "/documents/": PUBLIC,
+    "/documents/?q=peacekeeping": PUBLIC,
+    "/documents/export.csv": PUBLIC,
+    "/documents/new/": {**SIGNED_IN},
+    "/agreements/": SIGNED_IN,
+    "/agreements/new/": {**SECRETARIAT_ONLY, "anonymous": 302},
+    "/api/v1/documents": PUBLIC,
+    "/api/v1/documents?q=peacekeeping": PUBLIC,
+    "/api/v1/agreements": {**{part: 200 for part in SWEEP_CAST}, "anonymous": 401},
 }
 
 
@@ -53,7 +62,51 @@ def test_each_part_gets_the_answer_it_is_entitled_to(client_for, part: str, path
 ELSEWHERE = {
     "accounts/sign-out/", "accounts/tokens/", "accounts/tokens/<int:token_id>/revoke/",
     "organizations/<slug:acronym>/liaison/", "i18n/setlang/", "jsi18n/", "api/v1/docs",
+    "agreements/<int:pk>/<slug:step>/",  # POST only: agreements' lifecycle, in their own tests
+    "documents/<int:pk>/texts/<int:text_id>/download/",  # in test_document_leaks.py
+    "agreements/<int:pk>/",  # in test_agreements.py
 }  # fmt: skip
+
+
+# Routes of one document: the answer depends on whether the part may read it (404 otherwise: a
+# reader who may not read a document must not learn that it exists).
+DOCUMENT_ROUTES = {
+    "/documents/{pk}/": 200,
+    "/api/v1/documents/{pk}": 200,
+    "/api/v1/documents/{pk}/explain": "owner-or-secretariat",
+    "/api/v1/documents/{pk}/reads": "owner",
+    "/documents/{pk}/reads/": "owner-page",
+    "/documents/{pk}/versions/new/": "owner-page",
+}
+
+
+@pytest.mark.parametrize("part", SWEEP_CAST)
+@pytest.mark.parametrize("case", sorted(CAST_DOCUMENTS))
+@pytest.mark.parametrize("route", sorted(DOCUMENT_ROUTES))
+def test_each_part_reaches_exactly_the_documents_it_may_read(
+    client_for, cast_documents, part: str, case: str, route: str
+) -> None:
+    document = cast_documents[case]
+    response = client_for(part).get(route.format(pk=document.pk))
+    readable = case in CAN_READ[part]
+    rule = DOCUMENT_ROUTES[route]
+    if not readable:
+        expected = 302 if rule == "owner-page" and part == "anonymous" else 404
+    elif rule == "owner":
+        expected = 200 if part == "owner" else 403
+    elif rule == "owner-page":
+        expected = (
+            200
+            if part == "owner"
+            else (302 if part == "anonymous" else 404 if route.endswith("reads/") else 403)
+        )
+    elif rule == "owner-or-secretariat":
+        expected = 200 if part in ("owner", "secretariat") else 403
+    else:
+        expected = rule
+    assert response.status_code == expected, f"{part} GET {route} of {case}"
+    if response.status_code in (403, 404):
+        assert document.title not in response.content.decode()
 
 
 def _routes(resolver: URLResolver, prefix: str = "") -> list[str]:
@@ -77,6 +130,18 @@ def test_every_route_is_in_the_sweep() -> None:
         "api/v1/organizations/<acronym>": "api/v1/organizations/EU",
         "api/v1/organizations/<acronym>/members": "api/v1/organizations/EU/members",
         "api/v1/meetings/<number>": "api/v1/meetings/6",
+        "api/v1/agreements/<pk>": "api/v1/agreements",
+        **{
+            route.strip("/").replace("{pk}", "<int:pk>")
+            + ("/" if route.endswith("/") else ""): "documents/"
+            for route in DOCUMENT_ROUTES
+            if not route.startswith("/api")
+        },
+        **{
+            route.strip("/").replace("{pk}", "<pk>"): "api/v1/documents"
+            for route in DOCUMENT_ROUTES
+            if route.startswith("/api")
+        },
     }
     for route in _routes(get_resolver()):
         route = route.replace("^", "").replace("$", "")

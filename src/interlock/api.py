@@ -48,13 +48,17 @@ def _http_error(request: HttpRequest, exc: HttpError) -> Any:
 
 
 def _mount() -> None:
+    from interlock.agreements.api import router as agreements_router
     from interlock.core.api import router as core_router
+    from interlock.documents.api import router as documents_router
     from interlock.meetings.api import router as meetings_router
     from interlock.registry.api import router as registry_router
 
     api.add_router("/", core_router)
     api.add_router("/", registry_router)
     api.add_router("/", meetings_router)
+    api.add_router("/", documents_router)
+    api.add_router("/", agreements_router)
 
 
 _mount()

@@ -61,6 +61,7 @@ try:
     TASKS_IMMEDIATE = env_bool("INTERLOCK_TASKS_IMMEDIATE", False)
     SIGN_IN_FAILURE_LIMIT = env_int("INTERLOCK_SIGN_IN_FAILURE_LIMIT", 5, minimum=1)
     MEDIA_ROOT = Path(env_str("INTERLOCK_MEDIA_ROOT", str(VAR_DIR / "media")))
+    UPLOAD_MAX_BYTES = env_int("INTERLOCK_UPLOAD_MAX_MB", 20, minimum=1) * 1024 * 1024
     # Hashed, compressed static files once `collectstatic` has written its manifest (as `make run`
     # and every deployment do); before that (a fresh clone's test run) files are served as they are.
     STATIC_MANIFEST = env_bool(
@@ -86,6 +87,8 @@ INSTALLED_APPS = [
     "interlock.registry",
     "interlock.committees",
     "interlock.meetings",
+    "interlock.documents",
+    "interlock.agreements",
 ]
 
 MIDDLEWARE = [

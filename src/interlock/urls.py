@@ -12,6 +12,8 @@ urlpatterns = [
     path("organizations/", include("interlock.registry.urls")),
     path("meetings/", include("interlock.meetings.urls")),
     path("groups/", include("interlock.committees.urls")),
+    path("documents/", include("interlock.documents.urls")),
+    path("agreements/", include("interlock.agreements.urls")),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
 ]

@@ -74,6 +74,9 @@ def test_changing_the_language_to_french_and_arabic(page: Any, server: dict[str,
         "/organizations/AU/",
         "/meetings/6/",
         "/groups/working-groups/",
+        "/documents/",
+        "/documents/?q=comparative+advantage",
+        "/documents/1/",
         "/accounts/sign-in/",
     ],
 )
@@ -100,3 +103,34 @@ def test_the_accessibility_check_finds_violations_where_there_are_some(page: Any
     page.set_content('<html><body><img src="x.png"><input type="text"></body></html>')
     violations = {v["id"] for v in Axe().run(page).response["violations"]}
     assert {"image-alt", "label"} <= violations
+
+
+def test_a_liaison_official_adds_a_restricted_document_and_finds_it(
+    page: Any, server: dict[str, Any], tmp_path: Any
+) -> None:
+    sign_in(page, server, "au.liaison")
+    page.goto(server["url"] + "/documents/new/")
+    page.fill("#id_title", "Lake Chad basin situation report")
+    page.select_option("#id_classification", "restricted")
+    page.check("input[name=topics][value=peacekeeping]")
+    page.fill("#id_body", "Cross-border patrols and humanitarian access in the Lake Chad basin.")
+    upload = tmp_path / "annex.txt"
+    upload.write_text("Annex: logistics of the joint patrols.")
+    page.set_input_files("#id_upload", str(upload))
+    page.click("button.primary")
+    expect(page.locator("h1")).to_have_text("Lake Chad basin situation report")
+    expect(page.locator("main")).to_contain_text("Who can read this document")
+    serious = [v["id"] for v in Axe().run(page).response["violations"] if v["impact"] in SERIOUS]
+    assert serious == []
+    page.goto(server["url"] + "/documents/?q=patrols")
+    expect(page.locator(".results")).to_contain_text("Lake Chad basin situation report")
+
+
+def test_the_agreements_page_is_accessible_to_a_signed_in_user(
+    page: Any, server: dict[str, Any]
+) -> None:
+    sign_in(page, server, "eu.liaison")
+    page.goto(server["url"] + "/agreements/")
+    expect(page.locator("h1")).to_have_text("Agreements")
+    serious = [v["id"] for v in Axe().run(page).response["violations"] if v["impact"] in SERIOUS]
+    assert serious == []

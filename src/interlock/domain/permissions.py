@@ -31,6 +31,9 @@ class Action(StrEnum):
     EDIT_ORGANIZATION_PROFILE = "edit_organization_profile"
     MANAGE_USERS = "manage_users"
     ISSUE_OWN_API_TOKEN = "issue_own_api_token"  # noqa: S105 - an action name, not a secret
+    CONTRIBUTE_DOCUMENTS = "contribute_documents"
+    VIEW_AGREEMENTS = "view_agreements"
+    MANAGE_AGREEMENTS = "manage_agreements"
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,14 @@ class Actor:
 # partnership (the source is a public UN document), so anyone may read them.
 _PUBLIC_ACTIONS = frozenset({Action.VIEW_REGISTRY, Action.VIEW_MEETINGS})
 _SECRETARIAT_ONLY = frozenset(
-    {Action.VIEW_AUDIT, Action.MANAGE_REGISTRY, Action.APPOINT_LIAISON, Action.MANAGE_USERS}
+    {
+        Action.VIEW_AUDIT,
+        Action.MANAGE_REGISTRY,
+        Action.APPOINT_LIAISON,
+        Action.MANAGE_USERS,
+        # The Secretary-General concludes the agreements (¶6); the secretariat records them.
+        Action.MANAGE_AGREEMENTS,
+    }
 )
 
 
@@ -64,14 +74,28 @@ def decide(actor: Actor, action: Action, *, organization_id: int | None = None) 
         return Allowed("the registry and meetings of the partnership are public")
     if actor.is_anonymous:
         return Denied("sign in first")
+    if action is Action.CONTRIBUTE_DOCUMENTS:
+        return _contribute(actor, organization_id)
     if actor.role is Role.SECRETARIAT:
         return Allowed("the secretariat administers the partnership (¶7f)")
     if action in _SECRETARIAT_ONLY:
         return Denied("only the secretariat may do this")
     if action is Action.ISSUE_OWN_API_TOKEN:
         return Allowed("every signed-in user may hold API tokens for their own account")
+    if action is Action.VIEW_AGREEMENTS:
+        return Allowed("participating organizations see the agreements of the partnership")
     if action is Action.EDIT_ORGANIZATION_PROFILE:
         if actor.role is Role.LIAISON_OFFICIAL and actor.organization_id == organization_id:
             return Allowed("the liaison official keeps the organization's profile (¶7d)")
         return Denied("only the secretariat or this organization's liaison official may do this")
     return Denied(f"no rule allows {action.value}")
+
+
+def _contribute(actor: Actor, organization_id: int | None) -> Decision:
+    # Even the secretariat adds documents only to its own organization's (the UN's) library:
+    # an organization's documents are its own.
+    if actor.role is Role.OBSERVER:
+        return Denied("observers read; they do not contribute documents")
+    if organization_id is not None and organization_id != actor.organization_id:
+        return Denied("documents are added to one's own organization only")
+    return Allowed("members of an organization contribute its documents")

@@ -19,9 +19,11 @@ from typing import Any
 import pycountry
 from django.db import models, transaction
 
+from interlock.agreements.models import AgreementKind
 from interlock.committees.models import WorkingGroup
 from interlock.core.models import Source
 from interlock.core.services import audit_record
+from interlock.documents.models import Topic
 from interlock.domain.periods import Period, first_overlap
 from interlock.meetings.models import Delegation, DelegationLevel, Meeting
 from interlock.registry.models import (
@@ -95,6 +97,8 @@ class _Parsed:
     working_groups: dict[str, dict[str, Any]] = field(default_factory=dict)
     meetings: dict[int, dict[str, Any]] = field(default_factory=dict)
     delegations: list[dict[str, Any]] = field(default_factory=list)
+    topics: dict[str, dict[str, Any]] = field(default_factory=dict)
+    agreement_kinds: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def parse(data_dir: Path = DATA_DIR) -> _Parsed:
@@ -261,6 +265,20 @@ def parse(data_dir: Path = DATA_DIR) -> _Parsed:
             }
         )
 
+    for where, row in _rows(data_dir, "topics.csv"):
+        if not row["key"] or not row["name_en"] or not row["name_fr"]:
+            errors.append(f"{where}: a topic needs a key and English and French names")
+        parsed.topics[row["key"]] = {
+            "name_en": row["name_en"],
+            "name_fr": row["name_fr"],
+            "source_id": source(row["source"], where),
+        }
+
+    for where, row in _rows(data_dir, "agreement_kinds.csv"):
+        if not row["key"] or not row["name_en"] or not row["name_fr"]:
+            errors.append(f"{where}: a kind needs a key and English and French names")
+        parsed.agreement_kinds[row["key"]] = {"name_en": row["name_en"], "name_fr": row["name_fr"]}
+
     if errors:
         raise ReferenceDataError(errors)
     return parsed
@@ -325,6 +343,11 @@ def load(data_dir: Path = DATA_DIR) -> LoadReport:
                 if key not in ("meeting", "organization")
             }
             _upsert(Delegation, lookup, rest, report)
+        for key, values in parsed.topics.items():
+            _upsert(Topic, {"key": key}, values, report)
+        for key, values in parsed.agreement_kinds.items():
+            _upsert(AgreementKind, {"key": key}, values, report)
+        _seed_document(organizations["UN"], report)
         if report.changed:
             audit_record(
                 actor=None,
@@ -333,3 +356,44 @@ def load(data_dir: Path = DATA_DIR) -> LoadReport:
                 changes={"summary": report.summary()},
             )
     return report
+
+
+SEED_TITLE = (
+    "Conclusions of the Chairman of the sixth high-level meeting between the United Nations and "
+    "regional and other intergovernmental organizations (25 and 26 July 2005), with the "
+    "Secretary-General's covering letter and opening statement"
+)
+
+
+def _seed_document(un: Organization, report: LoadReport) -> None:
+    """The source text itself, as a public document of the United Nations in the library."""
+    from interlock.documents.models import Document, DocumentText
+    from interlock.documents.services import refresh_search
+
+    if Document.objects.filter(owner=un, title=SEED_TITLE).exists():
+        return
+    body = (DATA_DIR / "seed-2005-conclusions.md").read_text(encoding="utf-8")
+    # Dated as distributed (8 September 2005), so that the library's date filters find it there.
+    moment = dt.datetime(2005, 9, 8, 12, 0, tzinfo=dt.UTC)
+    document = Document.objects.create(
+        owner=un,
+        classification="public",
+        title=SEED_TITLE,
+        original_language="en",
+        created_at=moment,
+        updated_at=moment,
+    )
+    document.topics.set(
+        Topic.objects.filter(key__in=["peacekeeping", "conflict-prevention", "disaster-relief"])
+    )
+    DocumentText.objects.create(
+        document=document,
+        language="en",
+        version=1,
+        title=SEED_TITLE,
+        body=body,
+        created_at=moment,
+        note="Distributed 8 September 2005 (General Assembly, sixtieth session; Security Council, sixtieth year)",
+    )
+    refresh_search(document)
+    report.created["documents"] += 1

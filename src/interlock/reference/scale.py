@@ -63,3 +63,82 @@ def scale_generate(
                 )
         Membership.objects.bulk_create(memberships, batch_size=5_000)
     return len(memberships)
+
+
+WORDS = [
+    "ceasefire",
+    "mediation",
+    "monitoring",
+    "election",
+    "observers",
+    "humanitarian",
+    "corridor",
+    "refugees",
+    "drought",
+    "flood",
+    "earthquake",
+    "relief",
+    "logistics",
+    "sanctions",
+    "arms",
+    "embargo",
+    "border",
+    "patrol",
+    "training",
+    "police",
+    "justice",
+    "reconciliation",
+    "demobilization",
+    "reintegration",
+    "mission",
+    "mandate",
+    "budget",
+    "report",
+    "review",
+]
+
+
+def scale_documents(*, count: int, seed: int = 7, batch: int = 20_000) -> int:
+    """Add ``count`` synthetic documents spread over the organizations, classifications and topics,
+    with searchable titles and texts. Returns how many were made."""
+    from django.utils import timezone
+
+    from interlock.accounts.models import User
+    from interlock.documents.models import Classification, Document, DocumentTopic, Topic
+
+    rng = random.Random(seed)
+    owners = list(
+        Organization.objects.filter(
+            acronym__in=["AU", "EU", "OSCE", "UN", "NATO", "OAS", "LAS"]
+        ).values_list("pk", flat=True)
+    )
+    topics = list(Topic.objects.values_list("key", flat=True))
+    creator = User.objects.order_by("pk").first()
+    if creator is None:
+        raise ValueError("scale documents need at least one user")
+    levels = [c.value for c in Classification]
+    now = timezone.now()
+    made = 0
+    while made < count:
+        size = min(batch, count - made)
+        with transaction.atomic():  # one batch at a time, each whole
+            documents = Document.objects.bulk_create(
+                Document(
+                    owner_id=rng.choice(owners),
+                    classification=rng.choices(levels, weights=[3, 4, 2, 1])[0],
+                    title=" ".join(rng.sample(WORDS, 5)).capitalize(),
+                    search_title="",
+                    search_text=" ".join(rng.choices(WORDS, k=40)),
+                    created_at=now - dt.timedelta(minutes=made + i),
+                    updated_at=now,
+                    created_by=creator,
+                )
+                for i in range(size)
+            )
+            DocumentTopic.objects.bulk_create(
+                DocumentTopic(document=d, topic_id=t)
+                for d in documents
+                for t in rng.sample(topics, rng.randint(1, 2))
+            )
+        made += size
+    return made

@@ -6,9 +6,11 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from interlock.agreements import selectors as agreement_selectors
 from interlock.core.access import can, require
 from interlock.domain.permissions import Action
 from interlock.registry import selectors, services
@@ -92,8 +94,20 @@ def organization_detail(request: HttpRequest, acronym: str) -> HttpResponse:
             can(request.user, Action.APPOINT_LIAISON, organization_id=organization.pk)
         ),
         "appoint_form": LiaisonAppointForm(),
+        "agreements": _agreements_of(request, organization),
     }
     return render(request, "registry/organization_detail.html", context)
+
+
+def _agreements_of(
+    request: HttpRequest, organization: Organization
+) -> list[tuple[object, str]] | None:
+    """The organization's agreements and their status, for those who may see agreements."""
+    if not can(request.user, Action.VIEW_AGREEMENTS):
+        return None
+    now = timezone.now()
+    agreements = agreement_selectors.agreement_list(organization_id=organization.pk)
+    return [(a, agreement_selectors.status_of(a, now)) for a in agreements]
 
 
 @login_required

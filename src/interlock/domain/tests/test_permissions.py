@@ -29,11 +29,25 @@ def test_the_anonymous_public_may_only_read_public_facts(action: Action, org: in
 
 
 @given(st.integers(1, 50), st.integers(1, 5), st.sampled_from(Action), organizations)
-def test_the_secretariat_may_do_everything(
+def test_the_secretariat_may_do_everything_but_write_into_another_organizations_library(
     user: int, home: int, action: Action, org: int | None
 ) -> None:
     actor = Actor(user_id=user, organization_id=home, role=Role.SECRETARIAT)
-    assert decide(actor, action, organization_id=org)
+    foreign_library = action is Action.CONTRIBUTE_DOCUMENTS and org is not None and org != home
+    assert bool(decide(actor, action, organization_id=org)) is not foreign_library
+
+
+@given(actors, organizations)
+def test_documents_are_contributed_to_ones_own_organization_by_non_observers(
+    actor: Actor, org: int | None
+) -> None:
+    allowed = bool(decide(actor, Action.CONTRIBUTE_DOCUMENTS, organization_id=org))
+    expected = (
+        not actor.is_anonymous
+        and actor.role is not Role.OBSERVER
+        and (org is None or org == actor.organization_id)
+    )
+    assert allowed == expected
 
 
 @given(actors)

@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from interlock.agreements import selectors, services
+from interlock.agreements.forms import AgreementForm, InstantForm
+from interlock.agreements.models import Agreement
+from interlock.core.access import can, require
+from interlock.documents.views import _attach
+from interlock.domain.permissions import Action
+
+
+@login_required
+def agreement_list(request: HttpRequest) -> HttpResponse:
+    require(request.user, Action.VIEW_AGREEMENTS)
+    now = timezone.now()
+    agreements = [(a, selectors.status_of(a, now)) for a in selectors.agreement_list()]
+    context = {
+        "agreements": agreements,
+        "may_manage": bool(can(request.user, Action.MANAGE_AGREEMENTS)),
+    }
+    return render(request, "agreements/agreement_list.html", context)
+
+
+def _agreement_or_404(pk: int) -> Agreement:
+    try:
+        return selectors.agreement_get(pk=pk)
+    except Agreement.DoesNotExist:
+        raise Http404 from None
+
+
+@login_required
+def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    require(request.user, Action.VIEW_AGREEMENTS)
+    agreement = _agreement_or_404(pk)
+    context = {
+        "agreement": agreement,
+        "status": selectors.status_of(agreement, timezone.now()),
+        "may_manage": bool(can(request.user, Action.MANAGE_AGREEMENTS)),
+        "instant_form": InstantForm(
+            initial={"at": timezone.now().replace(second=0, microsecond=0)}
+        ),
+    }
+    return render(request, "agreements/agreement_detail.html", context)
+
+
+@login_required
+def agreement_create(request: HttpRequest) -> HttpResponse:
+    require(request.user, Action.MANAGE_AGREEMENTS)
+    form = AgreementForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            agreement = services.agreement_create(
+                actor=request.user,
+                title=data["title"],
+                kind=data["kind"],
+                party_a=data["party_a"],
+                party_b=data["party_b"],
+                signed_on=data["signed_on"],
+                in_force_from=data["in_force_from"],
+                expires_at=data["expires_at"],
+                coverage={topic: "restricted" for topic in data["restricted_topics"]},
+                covers_expertise=data["covers_expertise"],
+                covers_resources=data["covers_resources"],
+                note=data["note"],
+            )
+        except ValidationError as error:
+            _attach(form, error)
+        else:
+            messages.success(request, _("The agreement is recorded."))
+            return redirect("agreements:agreement", pk=agreement.pk)
+    return render(request, "agreements/agreement_form.html", {"form": form})
+
+
+@login_required
+@require_POST
+def agreement_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+    require(request.user, Action.MANAGE_AGREEMENTS)
+    agreement = _agreement_or_404(pk)
+    form = InstantForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give a valid date and time."))
+        return redirect("agreements:agreement", pk=pk)
+    at = form.cleaned_data["at"]
+    steps: dict[str, Any] = {
+        "sign": lambda: services.agreement_sign(
+            actor=request.user, agreement=agreement, signed_on=at.date()
+        ),
+        "enter-into-force": lambda: services.agreement_enter_into_force(
+            actor=request.user, agreement=agreement, at=at
+        ),
+        "terminate": lambda: services.agreement_terminate(
+            actor=request.user, agreement=agreement, at=at
+        ),
+    }
+    if step not in steps:
+        raise Http404
+    try:
+        steps[step]()
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("The agreement is updated."))
+    return redirect("agreements:agreement", pk=pk)

@@ -1,0 +1,124 @@
+"""The information-sharing policy on Django's side: one queryset filter that selects exactly the
+documents :func:`interlock.domain.sharing.may_read` allows, and the per-document decision.
+
+Every surface (pages, search, exports, downloads, the API) reads documents only through
+:func:`readable_documents` or :func:`access_document`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+
+from interlock.agreements.models import Agreement
+from interlock.documents.models import Classification, Document, DocumentTopic
+from interlock.domain.decisions import Decision
+from interlock.domain.permissions import Role
+from interlock.domain.sharing import AgreementTerms, Item, Level, Reader, may_read
+
+
+def reader_of(user: Any) -> Reader:
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Reader.anonymous()
+    return Reader(organization=user.organization_id, is_secretariat=user.role == Role.SECRETARIAT)
+
+
+def agreement_terms(*, organization_id: int) -> list[AgreementTerms]:
+    """The terms of every agreement the organization is a party to (two queries)."""
+    agreements = Agreement.objects.filter(
+        Q(party_a_id=organization_id) | Q(party_b_id=organization_id)
+    )
+    return [terms_of(agreement) for agreement in agreements.prefetch_related("coverage")]
+
+
+def terms_of(agreement: Agreement) -> AgreementTerms:
+    ends = [
+        moment for moment in (agreement.expires_at, agreement.terminated_at) if moment is not None
+    ]
+    return AgreementTerms(
+        name=agreement.title,
+        parties=frozenset({agreement.party_a_id, agreement.party_b_id}),
+        in_force_from=agreement.in_force_from,
+        ends_at=min(ends) if ends else None,
+        coverage=frozenset((c.topic_id, Level.named(c.up_to)) for c in agreement.coverage.all()),
+    )
+
+
+def readable_filter(reader: Reader, terms: list[AgreementTerms], at: dt.datetime) -> Q:
+    """The policy as a filter on Document. Mirrors ``may_read`` rule by rule."""
+    allowed = Q(classification=Classification.PUBLIC)
+    if reader.organization is None:
+        return allowed
+    allowed |= Q(owner_id=reader.organization) | Q(classification=Classification.PARTNERSHIP)
+    named = Document.named_readers.through.objects.filter(
+        document_id=OuterRef("pk"), organization_id=reader.organization
+    )
+    allowed |= Q(Exists(named), classification=Classification.CONFIDENTIAL)
+    if reader.is_secretariat:
+        return allowed | Q(classification=Classification.RESTRICTED)
+    topics_by_owner: dict[int, set[str]] = defaultdict(set)
+    for agreement in terms:
+        if reader.organization not in agreement.parties or not agreement.in_force_at(at):
+            continue
+        (owner,) = agreement.parties - {reader.organization}
+        topics_by_owner[owner] |= {
+            t for t, up_to in agreement.coverage if up_to >= Level.RESTRICTED
+        }
+    for owner, topics in sorted(topics_by_owner.items()):
+        if topics:
+            covered = DocumentTopic.objects.filter(
+                document_id=OuterRef("pk"), topic_id__in=sorted(topics)
+            )
+            allowed |= Q(Exists(covered), classification=Classification.RESTRICTED, owner_id=owner)
+    return allowed
+
+
+def readable_documents(user: Any, *, at: dt.datetime) -> QuerySet[Document]:
+    """Every document ``user`` may read at the instant ``at``."""
+    reader = reader_of(user)
+    terms = agreement_terms(organization_id=reader.organization) if reader.organization else []
+    return Document.objects.filter(readable_filter(reader, terms, at))
+
+
+def item_of(document: Document) -> Item:
+    return Item(
+        owner=document.owner_id,
+        level=Level.named(document.classification),
+        topics=frozenset(t.key for t in document.topics.all()),
+        named=frozenset(o.pk for o in document.named_readers.all()),
+    )
+
+
+def decision_for(
+    *, organization_id: int | None, is_secretariat: bool, document: Document, at: dt.datetime
+) -> Decision:
+    reader = Reader(organization=organization_id, is_secretariat=is_secretariat)
+    terms = agreement_terms(organization_id=organization_id) if organization_id else []
+    return may_read(reader, item_of(document), terms, at)
+
+
+def access_document(user: Any, pk: int, *, at: dt.datetime) -> tuple[Document, Decision]:
+    """The document and why the user may read it, or ``Http404``: a reader who may not read a
+    document learns nothing of it, not even that it exists."""
+    document = (
+        Document.objects.select_related("owner", "created_by")
+        .prefetch_related("topics", "named_readers")
+        .filter(pk=pk)
+        .first()
+    )
+    if document is None:
+        raise Http404
+    reader = reader_of(user)
+    decision = may_read(
+        reader,
+        item_of(document),
+        agreement_terms(organization_id=reader.organization) if reader.organization else [],
+        at,
+    )
+    if not decision:
+        raise Http404
+    return document, decision

@@ -1,0 +1,187 @@
+import datetime as dt
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Path, Query, Router, Schema
+from ninja.errors import HttpError
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from interlock.core.api_access import api_user
+from interlock.documents import selectors, services
+from interlock.documents.access import access_document, agreement_terms, item_of
+from interlock.documents.models import Classification, Document, DocumentRead, Language
+from interlock.documents.search import START, STOP
+from interlock.domain.decisions import Decision
+from interlock.domain.permissions import Role
+from interlock.domain.sharing import Reader, may_read
+from interlock.registry.models import Organization
+
+router = Router(tags=["documents"])
+
+
+class DocumentOut(Schema):
+    id: int
+    symbol: str
+    title: str
+    owner: str
+    classification: str
+    topics: list[str]
+    original_language: str
+    created_at: dt.datetime
+    snippet: str | None = None
+
+    @staticmethod
+    def resolve_owner(d: Document) -> str:
+        return d.owner.acronym
+
+    @staticmethod
+    def resolve_topics(d: Document) -> list[str]:
+        return [t.key for t in d.topics.all()]
+
+    @staticmethod
+    def resolve_snippet(d: Document) -> str | None:
+        snippet = getattr(d, "snippet", None)
+        return snippet.replace(START, "[").replace(STOP, "]") if snippet else None
+
+
+class TextOut(Schema):
+    id: int
+    language: str
+    version: int
+    title: str
+    body: str
+    file_name: str
+    size: int
+    created_at: dt.datetime
+
+
+class DocumentDetailOut(DocumentOut):
+    texts: list[TextOut]
+    why: str
+
+    @staticmethod
+    def resolve_texts(d: Document) -> list[object]:
+        return list(d.texts.order_by("language", "-version"))
+
+    @staticmethod
+    def resolve_why(d: Document) -> str:
+        return d.why  # type: ignore[attr-defined, no-any-return]
+
+
+class DocumentQuery(Schema):
+    q: str | None = None
+    owner: str | None = None
+    topic: str | None = None
+    classification: Classification | None = None
+    language: Language | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+
+@router.get(
+    "/documents", response=list[DocumentOut], summary="Documents the caller may read, searchable"
+)
+@paginate(LimitOffsetPagination)
+def document_list(request: HttpRequest, filters: Query[DocumentQuery]) -> object:
+    return selectors.document_list(
+        api_user(request),
+        at=timezone.now(),
+        filters=selectors.DocumentFilters(
+            owner=(filters.owner or "")[:20],
+            topic=(filters.topic or "")[:60],
+            classification=filters.classification or "",
+            language=filters.language or "",
+            since=filters.since,
+            until=filters.until,
+            query=(filters.q or "")[:200],
+        ),
+    )
+
+
+def _readable(request: HttpRequest, pk: int) -> tuple[Document, Decision]:
+    from django.http import Http404
+
+    try:
+        return access_document(api_user(request), pk, at=timezone.now())
+    except Http404:
+        raise HttpError(404, "No document with this number, or none you may read.") from None
+
+
+ID = Path(..., ge=1, le=2**53)
+
+
+@router.get(
+    "/documents/{pk}",
+    response=DocumentDetailOut,
+    summary="One document, with why the caller may read it",
+)
+def document_detail(request: HttpRequest, pk: int = ID) -> Document:
+    document, decision = _readable(request, pk)
+    services.document_read_record(
+        user=api_user(request), document=document, what="api", decision=decision
+    )  # type: ignore[arg-type]
+    document.why = decision.reason  # type: ignore[attr-defined]
+    return document
+
+
+class ExplainOut(Schema):
+    organization: str
+    can_read: bool
+    reason: str
+
+
+@router.get(
+    "/documents/{pk}/explain",
+    response=list[ExplainOut],
+    summary="Why each organization can or cannot read the document (owner and secretariat only)",
+)
+def document_explain(
+    request: HttpRequest, pk: int = ID, organization: str | None = None
+) -> list[ExplainOut]:
+    document, _decision = _readable(request, pk)
+    user = api_user(request)
+    is_owner = getattr(user, "organization_id", None) == document.owner_id
+    if not is_owner and getattr(user, "role", None) != Role.SECRETARIAT:
+        raise HttpError(403, "Only the owner and the secretariat see who can read a document.")
+    organizations = Organization.objects.order_by("acronym")
+    if organization:
+        organizations = organizations.filter(acronym=organization[:20])
+    item, terms, now = (
+        item_of(document),
+        agreement_terms(organization_id=document.owner_id),
+        timezone.now(),
+    )
+    answers = []
+    for org in organizations:
+        decision = may_read(Reader(organization=org.pk), item, terms, now)
+        answers.append(
+            ExplainOut(organization=org.acronym, can_read=bool(decision), reason=decision.reason)
+        )
+    return answers
+
+
+class ReadOut(Schema):
+    at: dt.datetime
+    reader: str
+    organization: str
+    what: str
+    reason: str
+
+    @staticmethod
+    def resolve_reader(r: DocumentRead) -> str:
+        return r.reader.username
+
+    @staticmethod
+    def resolve_organization(r: DocumentRead) -> str:
+        return r.organization.acronym
+
+
+@router.get(
+    "/documents/{pk}/reads", response=list[ReadOut], summary="Who read the document (owner only)"
+)
+@paginate(LimitOffsetPagination)
+def document_reads(request: HttpRequest, pk: int = ID) -> object:
+    document, _decision = _readable(request, pk)
+    if getattr(api_user(request), "organization_id", None) != document.owner_id:
+        raise HttpError(403, "Only the owner sees who read its documents.")
+    return selectors.read_log(document=document)

@@ -1,0 +1,90 @@
+"""Ranked full-text search with snippets, on SQLite (FTS5) and PostgreSQL (tsvector).
+
+Search narrows a queryset that the policy has already filtered, so neither a result nor a snippet
+of a document the reader may not read is ever computed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.db import connection
+from django.db.models import BooleanField, FloatField, QuerySet, TextField
+from django.db.models.expressions import RawSQL
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from interlock.documents.models import Document
+
+START, STOP = "\x02", "\x03"  # highlight markers: not HTML, so the text is escaped before marking
+MAX_TERMS = 12
+
+
+def terms(query: str) -> list[str]:
+    """The words of a query (letters and digits in any script), at most twelve."""
+    return re.findall(r"\w+", query)[:MAX_TERMS]
+
+
+def search(documents: QuerySet[Document], query: str) -> QuerySet[Document]:
+    """``documents`` that match every word of ``query``, best first, each with ``rank`` and
+    ``snippet`` (use :func:`highlight` to show it)."""
+    words = terms(query)
+    if not words:
+        return documents.none()
+    if connection.vendor == "postgresql":
+        return _postgresql(documents, " ".join(words))
+    return _sqlite(documents, " ".join(f'"{word}"' for word in words))
+
+
+def _sqlite(documents: QuerySet[Document], match: str) -> QuerySet[Document]:
+    one = "FROM documents_fts WHERE documents_fts MATCH %s AND rowid = documents_document.id"
+    return (
+        documents.filter(
+            id__in=RawSQL("SELECT rowid FROM documents_fts WHERE documents_fts MATCH %s", [match])
+        )
+        .annotate(
+            # bm25 is lower for better matches; titles weigh ten times the text.
+            rank=RawSQL(
+                f"SELECT -bm25(documents_fts, 10.0, 1.0) {one}", [match], output_field=FloatField()
+            ),
+            snippet=RawSQL(
+                f"SELECT snippet(documents_fts, -1, char(2), char(3), '…', 24) {one}",
+                [match],
+                output_field=TextField(),
+            ),
+        )
+        .order_by("-rank", "-id")
+    )
+
+
+def _postgresql(documents: QuerySet[Document], words: str) -> QuerySet[Document]:
+    query = "plainto_tsquery('simple', %s)"
+    options = f"StartSel={START}, StopSel={STOP}, MaxWords=30, MinWords=12, MaxFragments=2"
+    return (
+        documents.annotate(
+            matched=RawSQL(
+                f"documents_document.search_vector @@ {query}", [words], output_field=BooleanField()
+            )
+        )
+        .filter(matched=True)
+        .annotate(
+            rank=RawSQL(
+                f"ts_rank(documents_document.search_vector, {query})",
+                [words],
+                output_field=FloatField(),
+            ),
+            snippet=RawSQL(
+                f"ts_headline('simple', documents_document.search_title || ' — ' || "
+                f"documents_document.search_text, {query}, %s)",
+                [words, options],
+                output_field=TextField(),
+            ),
+        )
+        .order_by("-rank", "-id")
+    )
+
+
+def highlight(snippet: str | None) -> SafeString:
+    """The snippet as HTML: the text escaped, the matches in ``<mark>``."""
+    text = escape(snippet or "")
+    return mark_safe(text.replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308 - escaped above

@@ -1,0 +1,85 @@
+"""Reads of the library. Every read starts from ``access.readable_documents``: the policy first,
+then filters and search, so counts, pages, snippets and exports never include what may not be read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+
+from interlock.documents import search
+from interlock.documents.access import readable_documents
+from interlock.documents.models import Document, DocumentRead, DocumentText, Topic
+
+
+@dataclass(frozen=True)
+class DocumentFilters:
+    owner: str = ""  # acronym
+    topic: str = ""
+    classification: str = ""
+    language: str = ""
+    since: dt.date | None = None
+    until: dt.date | None = None
+    query: str = ""
+
+
+def document_list(
+    user: Any, *, at: dt.datetime, filters: DocumentFilters | None = None
+) -> QuerySet[Document]:
+    filters = filters or DocumentFilters()
+    documents = (
+        readable_documents(user, at=at)
+        .select_related("owner")
+        .prefetch_related(Prefetch("topics", queryset=Topic.objects.order_by("name_en")))
+    )
+    if filters.owner:
+        documents = documents.filter(owner__acronym=filters.owner)
+    if filters.topic:
+        documents = documents.filter(
+            Exists(
+                Document.topics.through.objects.filter(
+                    document_id=OuterRef("pk"), topic_id=filters.topic
+                )
+            )
+        )
+    if filters.classification:
+        documents = documents.filter(classification=filters.classification)
+    if filters.language:
+        documents = documents.filter(
+            Exists(
+                DocumentText.objects.filter(document_id=OuterRef("pk"), language=filters.language)
+            )
+        )
+    if filters.since:
+        documents = documents.filter(created_at__date__gte=filters.since)
+    if filters.until:
+        documents = documents.filter(created_at__date__lte=filters.until)
+    if filters.query.strip():
+        return search.search(documents, filters.query)
+    return documents.order_by("-created_at", "-id")
+
+
+@dataclass(frozen=True)
+class LanguageVersion:
+    language: str
+    current: DocumentText
+    history: list[DocumentText]
+
+
+def language_versions(document: Document) -> list[LanguageVersion]:
+    """Each language version with its current text and its history, newest first (one query)."""
+    by_language: dict[str, list[DocumentText]] = {}
+    for text in document.texts.select_related("created_by").order_by("language", "-version"):
+        by_language.setdefault(text.language, []).append(text)
+    order = [document.original_language, *sorted(set(by_language) - {document.original_language})]
+    return [
+        LanguageVersion(code, by_language[code][0], by_language[code])
+        for code in order
+        if code in by_language
+    ]
+
+
+def read_log(*, document: Document) -> QuerySet[DocumentRead]:
+    return document.reads.select_related("reader", "organization").order_by("-at", "-id")

@@ -1,0 +1,215 @@
+from __future__ import annotations
+
+import csv
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from interlock.core.access import can, require
+from interlock.documents import selectors, services
+from interlock.documents.access import access_document, agreement_terms, item_of
+from interlock.documents.forms import DocumentFilterForm, DocumentForm, VersionForm
+from interlock.domain.permissions import Action, Role
+from interlock.domain.sharing import Reader, may_read
+from interlock.registry.models import Organization
+
+PAGE_SIZE = 25
+
+
+def _filters(form: DocumentFilterForm) -> selectors.DocumentFilters:
+    if not (form.is_bound and form.is_valid()):
+        return selectors.DocumentFilters()
+    data = form.cleaned_data
+    return selectors.DocumentFilters(
+        owner=data["owner"],
+        topic=data["topic"],
+        classification=data["classification"],
+        language=data["language"],
+        since=data["since"],
+        until=data["until"],
+        query=data["q"],
+    )
+
+
+def document_list(request: HttpRequest) -> HttpResponse:
+    form = DocumentFilterForm(request.GET or None)
+    filters = _filters(form)
+    documents = selectors.document_list(request.user, at=timezone.now(), filters=filters)
+    page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "documents": list(page.object_list),
+        "searching": bool(filters.query.strip()),
+        "query_string": query.urlencode(),
+        "may_contribute": bool(can(request.user, Action.CONTRIBUTE_DOCUMENTS)),
+    }
+    return render(request, "documents/document_list.html", context)
+
+
+HXL = {
+    "id": "#meta+id",
+    "symbol": "#meta+symbol",
+    "title": "#meta+title",
+    "owner": "#org+owner",
+    "classification": "#meta+classification",
+    "topics": "#sector",
+    "created": "#date+created",
+}
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def document_export(request: HttpRequest) -> StreamingHttpResponse:
+    """CSV of the documents the reader may read, with the same filters as the library; an HXL
+    hashtag row follows the header when ``hxl=1``."""
+    form = DocumentFilterForm(request.GET or None)
+    documents = selectors.document_list(request.user, at=timezone.now(), filters=_filters(form))
+    writer = csv.writer(_Echo())
+
+    def rows() -> Any:
+        yield writer.writerow(list(HXL))
+        if request.GET.get("hxl") == "1":
+            yield writer.writerow(list(HXL.values()))
+        for document in documents.iterator(chunk_size=2000):
+            yield writer.writerow(
+                [
+                    document.pk,
+                    document.symbol,
+                    document.title,
+                    document.owner.acronym,
+                    document.classification,
+                    ";".join(t.key for t in document.topics.all()),
+                    document.created_at.date().isoformat(),
+                ]
+            )
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="interlock-documents.csv"'
+    return response
+
+
+def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    now = timezone.now()
+    document, decision = access_document(request.user, pk, at=now)
+    services.document_read_record(
+        user=request.user, document=document, what="page", decision=decision
+    )
+    user: Any = request.user
+    is_owner = getattr(user, "organization_id", None) == document.owner_id
+    explains = is_owner or getattr(user, "role", None) == Role.SECRETARIAT
+    context = {
+        "document": document,
+        "decision": decision,
+        "versions": selectors.language_versions(document),
+        "explanations": _explain_all(document, now) if explains else None,
+        "is_owner": is_owner,
+        "may_add_version": is_owner
+        and bool(can(user, Action.CONTRIBUTE_DOCUMENTS, organization_id=document.owner_id)),
+    }
+    return render(request, "documents/document_detail.html", context)
+
+
+def _explain_all(document: Any, now: Any) -> list[tuple[Organization, Any]]:
+    """Why each organization can or cannot read the document (users other than the secretariat)."""
+    item = item_of(document)
+    terms = agreement_terms(organization_id=document.owner_id)
+    return [
+        (organization, may_read(Reader(organization=organization.pk), item, terms, now))
+        for organization in Organization.objects.order_by("short_name_en")
+    ]
+
+
+def document_download(request: HttpRequest, pk: int, text_id: int) -> FileResponse:
+    document, decision = access_document(request.user, pk, at=timezone.now())
+    text = document.texts.filter(pk=text_id).exclude(file="").first()
+    if text is None or not default_storage.exists(text.file.name):
+        raise Http404
+    services.document_read_record(
+        user=request.user, document=document, what="download", decision=decision
+    )
+    response = FileResponse(text.file.open("rb"), as_attachment=True, filename=text.file_name)
+    response["Content-Type"] = text.content_type or "application/octet-stream"
+    return response
+
+
+@login_required
+def document_reads(request: HttpRequest, pk: int) -> HttpResponse:
+    document, _decision = access_document(request.user, pk, at=timezone.now())
+    if getattr(request.user, "organization_id", None) != document.owner_id:
+        raise Http404  # only the owner sees who read its documents
+    page = Paginator(selectors.read_log(document=document), 50).get_page(request.GET.get("page"))
+    return render(request, "documents/document_reads.html", {"document": document, "page": page})
+
+
+@login_required
+def document_create(request: HttpRequest) -> HttpResponse:
+    require(request.user, Action.CONTRIBUTE_DOCUMENTS)
+    user: Any = request.user
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            document = services.document_create(
+                actor=user,
+                owner=user.organization,
+                classification=data["classification"],
+                title=data["title"],
+                language=data["language"],
+                body=data["body"],
+                topics=data["topics"],
+                named_readers=data["named_readers"],
+                symbol=data["symbol"],
+                upload=data["upload"],
+            )
+        except ValidationError as error:
+            _attach(form, error)
+        else:
+            messages.success(request, _("The document is added."))
+            return redirect("documents:document", pk=document.pk)
+    return render(
+        request, "documents/document_form.html", {"form": form, "owner": user.organization}
+    )
+
+
+@login_required
+def document_add_version(request: HttpRequest, pk: int) -> HttpResponse:
+    document, _decision = access_document(request.user, pk, at=timezone.now())
+    require(request.user, Action.CONTRIBUTE_DOCUMENTS, organization_id=document.owner_id)
+    form = VersionForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={"language": document.original_language, "title": document.title},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.document_add_version(
+                actor=request.user, document=document, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _attach(form, error)
+        else:
+            messages.success(request, _("The new version is added."))
+            return redirect("documents:document", pk=document.pk)
+    return render(request, "documents/version_form.html", {"form": form, "document": document})
+
+
+def _attach(form: Any, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
