@@ -347,7 +347,7 @@ def load(data_dir: Path = DATA_DIR) -> LoadReport:
             _upsert(Topic, {"key": key}, values, report)
         for key, values in parsed.agreement_kinds.items():
             _upsert(AgreementKind, {"key": key}, values, report)
-        _seed_document(organizations["UN"], report)
+        _seed_document(Organization.objects.get(acronym="UN"), report)
         if report.changed:
             audit_record(
                 actor=None,
