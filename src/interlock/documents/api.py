@@ -7,6 +7,7 @@ from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from interlock.core.api_access import api_user
+from interlock.core.paging import CappedLimitOffsetPagination
 from interlock.documents import selectors, services
 from interlock.documents.access import access_document, agreement_terms, item_of
 from interlock.documents.models import Classification, Document, DocumentRead, Language
@@ -79,9 +80,12 @@ class DocumentQuery(Schema):
 
 
 @router.get(
-    "/documents", response=list[DocumentOut], summary="Documents the caller may read, searchable"
+    "/documents",
+    response=list[DocumentOut],
+    summary="Documents the caller may read, searchable",
+    description="`count` is exact up to 1,000; 1,001 means more than 1,000.",
 )
-@paginate(LimitOffsetPagination)
+@paginate(CappedLimitOffsetPagination)
 def document_list(request: HttpRequest, filters: Query[DocumentQuery]) -> object:
     return selectors.document_list(
         api_user(request),

@@ -37,24 +37,19 @@ def search(documents: QuerySet[Document], query: str) -> QuerySet[Document]:
 
 
 def _sqlite(documents: QuerySet[Document], match: str) -> QuerySet[Document]:
-    one = "FROM documents_fts WHERE documents_fts MATCH %s AND rowid = documents_document.id"
-    return (
-        documents.filter(
-            id__in=RawSQL("SELECT rowid FROM documents_fts WHERE documents_fts MATCH %s", [match])
-        )
-        .annotate(
+    # A join with the FTS5 table, so that the full-text query runs once: it drives the loop over
+    # the matches, each joined to its document by primary key and checked against the policy.
+    # (A correlated subquery per row would run the full-text query again for every match.)
+    return documents.extra(
+        tables=["documents_fts"],
+        where=["documents_fts.rowid = documents_document.id", "documents_fts MATCH %s"],
+        params=[match],
+        select={
             # bm25 is lower for better matches; titles weigh ten times the text.
-            rank=RawSQL(
-                f"SELECT -bm25(documents_fts, 10.0, 1.0) {one}", [match], output_field=FloatField()
-            ),
-            snippet=RawSQL(
-                f"SELECT snippet(documents_fts, -1, char(2), char(3), '…', 24) {one}",
-                [match],
-                output_field=TextField(),
-            ),
-        )
-        .order_by("-rank", "-id")
-    )
+            "rank": "-bm25(documents_fts, 10.0, 1.0)",
+            "snippet": "snippet(documents_fts, -1, char(2), char(3), '…', 24)",
+        },
+    ).order_by("-rank", "-id")
 
 
 def _postgresql(documents: QuerySet[Document], words: str) -> QuerySet[Document]:

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from interlock.core.access import can, require
+from interlock.core.paging import CappedPaginator
 from interlock.documents import selectors, services
 from interlock.documents.access import access_document, agreement_terms, item_of
 from interlock.documents.forms import DocumentFilterForm, DocumentForm, VersionForm
@@ -43,7 +44,7 @@ def document_list(request: HttpRequest) -> HttpResponse:
     form = DocumentFilterForm(request.GET or None)
     filters = _filters(form)
     documents = selectors.document_list(request.user, at=timezone.now(), filters=filters)
-    page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {

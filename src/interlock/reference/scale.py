@@ -128,7 +128,9 @@ def scale_documents(*, count: int, seed: int = 7, batch: int = 20_000) -> int:
                     classification=rng.choices(levels, weights=[3, 4, 2, 1])[0],
                     title=" ".join(rng.sample(WORDS, 5)).capitalize(),
                     search_title="",
-                    search_text=" ".join(rng.choices(WORDS, k=40)),
+                    # One document in a thousand mentions a tsunami: a selective search term.
+                    search_text=" ".join(rng.choices(WORDS, k=40))
+                    + (" tsunami" if (made + i) % 1000 == 0 else ""),
                     created_at=now - dt.timedelta(minutes=made + i),
                     updated_at=now,
                     created_by=creator,

@@ -37,3 +37,13 @@ def test_the_same_queries_at_ten_and_at_four_hundred_documents(
     scale_documents(count=400, seed=2)
     large = queries(client, path)
     assert small == large, f"{small} queries with 11 documents, {large} with 400 more"
+
+
+def test_counts_stop_at_the_cap_and_say_so(client_for, monkeypatch) -> None:
+    from interlock.core import paging
+
+    monkeypatch.setattr(paging, "COUNT_CAP", 3)
+    page = client_for("owner").get("/documents/")
+    assert page.context["page"].paginator.count == 4
+    assert page.context["page"].paginator.is_capped
+    assert client_for("owner").get("/api/v1/documents").json()["count"] == 4

@@ -1,0 +1,36 @@
+"""Counting that does not grow with the data: lists say "1,000+" past a cap instead of counting
+a million rows the reader will never page through."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any
+
+from django.core.paginator import Paginator
+from ninja.pagination import LimitOffsetPagination
+
+COUNT_CAP = 1_000
+
+
+def capped_count(queryset: Any, cap: int | None = None) -> int:
+    """The number of rows, or ``cap + 1`` when there are more than ``cap`` (one bounded query)."""
+    cap = COUNT_CAP if cap is None else cap
+    return int(queryset[: cap + 1].count())
+
+
+class CappedPaginator(Paginator):
+    @cached_property
+    def count(self) -> int:
+        return capped_count(self.object_list)
+
+    @property
+    def is_capped(self) -> bool:
+        return self.count > COUNT_CAP
+
+
+class CappedLimitOffsetPagination(LimitOffsetPagination):
+    """Ninja's limit/offset pages with a bounded count: ``count`` is exact up to 1,000, and
+    1,001 means "more than 1,000"."""
+
+    def _items_count(self, queryset: Any) -> int:
+        return capped_count(queryset)
