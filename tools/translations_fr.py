@@ -333,6 +333,8 @@ def apply() -> list[str]:
     path = LOCALE / "fr" / "LC_MESSAGES" / "django.po"
     po = polib.pofile(str(path))
     missing = []
+    for entry in [e for e in po if e.obsolete]:
+        po.remove(entry)  # strings no longer in the code
     for entry in po:
         value = FR.get(entry.msgid)
         if value is None:

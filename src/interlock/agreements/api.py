@@ -4,11 +4,12 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Path, Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from interlock.agreements import selectors
 from interlock.agreements.models import Agreement
 from interlock.core.api_access import api_require
+from interlock.core.paging import Paging
 from interlock.domain.permissions import Action
 
 router = Router(tags=["agreements"])
@@ -51,7 +52,7 @@ class AgreementOut(Schema):
 
 
 @router.get("/agreements", response=list[AgreementOut], summary="Agreements (signed-in users)")
-@paginate(LimitOffsetPagination)
+@paginate(Paging)
 def agreement_list(request: HttpRequest, organization: str = "") -> object:
     api_require(request, Action.VIEW_AGREEMENTS)
     agreements = selectors.agreement_list()

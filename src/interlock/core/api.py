@@ -2,11 +2,12 @@ import datetime as dt
 
 from django.http import HttpRequest
 from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from interlock.core import selectors
 from interlock.core.api_access import api_require, api_user
 from interlock.core.models import AuditEvent
+from interlock.core.paging import Paging
 from interlock.domain.permissions import Action
 
 router = Router(tags=["account and audit"])
@@ -56,7 +57,7 @@ class AuditEventOut(Schema):
 
 
 @router.get("/audit", response=list[AuditEventOut], summary="The audit trail (secretariat only)")
-@paginate(LimitOffsetPagination)
+@paginate(Paging)
 def audit_events(request: HttpRequest, action: str = "") -> object:
     api_require(request, Action.VIEW_AUDIT)
     return selectors.audit_event_list(action=action[:80])

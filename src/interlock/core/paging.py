@@ -6,7 +6,9 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
+from django.conf import settings
 from django.core.paginator import Paginator
+from ninja import Field, Schema
 from ninja.pagination import LimitOffsetPagination
 
 COUNT_CAP = 1_000
@@ -28,7 +30,18 @@ class CappedPaginator(Paginator):
         return self.count > COUNT_CAP
 
 
-class CappedLimitOffsetPagination(LimitOffsetPagination):
+class Paging(LimitOffsetPagination):
+    """Limit/offset pages for every API list, with both bounds documented in the schema (an
+    unbounded offset would overflow the database's integers)."""
+
+    class Input(Schema):
+        limit: int = Field(
+            settings.NINJA_PAGINATION_PER_PAGE, ge=1, le=settings.NINJA_PAGINATION_MAX_LIMIT
+        )
+        offset: int = Field(0, ge=0, le=settings.NINJA_PAGINATION_MAX_OFFSET)
+
+
+class CappedLimitOffsetPagination(Paging):
     """Ninja's limit/offset pages with a bounded count: ``count`` is exact up to 1,000, and
     1,001 means "more than 1,000"."""
 

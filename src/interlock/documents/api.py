@@ -4,10 +4,10 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Path, Query, Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from interlock.core.api_access import api_user
-from interlock.core.paging import CappedLimitOffsetPagination
+from interlock.core.paging import CappedLimitOffsetPagination, Paging
 from interlock.documents import selectors, services
 from interlock.documents.access import access_document, agreement_terms, item_of
 from interlock.documents.models import Classification, Document, DocumentRead, Language
@@ -183,7 +183,7 @@ class ReadOut(Schema):
 @router.get(
     "/documents/{pk}/reads", response=list[ReadOut], summary="Who read the document (owner only)"
 )
-@paginate(LimitOffsetPagination)
+@paginate(Paging)
 def document_reads(request: HttpRequest, pk: int = ID) -> object:
     document, _decision = _readable(request, pk)
     if getattr(api_user(request), "organization_id", None) != document.owner_id:

@@ -3,9 +3,10 @@ import datetime as dt
 from django.http import HttpRequest
 from ninja import Path, Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from interlock.core.api_access import api_require
+from interlock.core.paging import Paging
 from interlock.domain.permissions import Action
 from interlock.meetings import selectors
 from interlock.meetings.models import Delegation, Meeting
@@ -66,7 +67,7 @@ class MeetingDetailOut(MeetingOut):
 
 
 @router.get("/meetings", response=list[MeetingOut], summary="High-level meetings")
-@paginate(LimitOffsetPagination)
+@paginate(Paging)
 def meeting_list(request: HttpRequest) -> object:
     api_require(request, Action.VIEW_MEETINGS)
     return selectors.meeting_list()

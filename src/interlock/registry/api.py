@@ -5,9 +5,10 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from interlock.core.api_access import api_require
+from interlock.core.paging import Paging
 from interlock.domain.permissions import Action
 from interlock.registry import selectors
 from interlock.registry.models import CharterBasis, Membership, Organization, OrganizationKind
@@ -84,7 +85,7 @@ def _day(as_of: dt.date | None) -> dt.date:
 @router.get(
     "/organizations", response=list[OrganizationOut], summary="Organizations, with member counts"
 )
-@paginate(LimitOffsetPagination)
+@paginate(Paging)
 def organization_list(request: HttpRequest, filters: Query[OrganizationQuery]) -> object:
     api_require(request, Action.VIEW_REGISTRY)
     day = _day(filters.as_of)
@@ -150,7 +151,7 @@ class MembershipOut(Schema):
     response=list[MembershipOut],
     summary="Members of an organization: all periods, or those in force on as_of",
 )
-@paginate(LimitOffsetPagination)
+@paginate(Paging)
 def membership_list(request: HttpRequest, acronym: str, as_of: dt.date | None = None) -> object:
     api_require(request, Action.VIEW_REGISTRY)
     organization = Organization.objects.filter(acronym=acronym).first()
@@ -175,7 +176,7 @@ class CountryOut(Schema):
 @router.get(
     "/countries", response=list[CountryOut], summary="Countries (ISO 3166-1) with M49 regions"
 )
-@paginate(LimitOffsetPagination)
+@paginate(Paging)
 def country_list(request: HttpRequest, region: str = "") -> object:
     api_require(request, Action.VIEW_REGISTRY)
     return selectors.country_list(region=region[:3])
