@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import F, Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from interlock.core.i18n import localized
 
 
 class AgreementKind(models.Model):
@@ -18,7 +19,7 @@ class AgreementKind(models.Model):
         ordering = ["name_en"]
 
     def __str__(self) -> str:
-        return self.name_fr if (get_language() or "en").startswith("fr") else self.name_en
+        return localized(self.name_en, self.name_fr)
 
 
 class Agreement(models.Model):

@@ -15,7 +15,7 @@ from interlock.agreements import selectors, services
 from interlock.agreements.forms import AgreementForm, InstantForm
 from interlock.agreements.models import Agreement
 from interlock.core.access import can, require
-from interlock.documents.views import _attach
+from interlock.core.forms import attach_errors
 from interlock.domain.permissions import Action
 
 
@@ -75,7 +75,7 @@ def agreement_create(request: HttpRequest) -> HttpResponse:
                 note=data["note"],
             )
         except ValidationError as error:
-            _attach(form, error)
+            attach_errors(form, error)
         else:
             messages.success(request, _("The agreement is recorded."))
             return redirect("agreements:agreement", pk=agreement.pk)

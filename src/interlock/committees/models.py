@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 from django.db import models
-from django.utils.translation import get_language
+
+from interlock.core.i18n import localized
 
 
 class WorkingGroup(models.Model):
@@ -21,4 +22,4 @@ class WorkingGroup(models.Model):
 
     @property
     def name(self) -> str:
-        return self.name_fr if (get_language() or "en").startswith("fr") else self.name_en
+        return localized(self.name_en, self.name_fr)

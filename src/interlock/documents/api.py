@@ -1,4 +1,5 @@
 import datetime as dt
+from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
@@ -11,7 +12,7 @@ from interlock.core.paging import CappedLimitOffsetPagination, Paging
 from interlock.documents import selectors, services
 from interlock.documents.access import access_document, agreement_terms, item_of
 from interlock.documents.models import Classification, Document, DocumentRead, Language
-from interlock.documents.search import START, STOP
+from interlock.documents.search import START, STOP, attach_snippets
 from interlock.domain.decisions import Decision
 from interlock.domain.permissions import Role
 from interlock.domain.sharing import Reader, may_read
@@ -69,6 +70,21 @@ class DocumentDetailOut(DocumentOut):
         return d.why  # type: ignore[attr-defined, no-any-return]
 
 
+class SearchPaging(CappedLimitOffsetPagination):
+    """Pages of documents; when the request searches, each row of the page gets its snippet."""
+
+    def paginate_queryset(
+        self, queryset: Any, pagination: Any, request: HttpRequest, **params: Any
+    ) -> Any:
+        page = super().paginate_queryset(queryset, pagination, request, **params)
+        query = request.GET.get("q", "")[:200]
+        if query.strip():
+            rows = list(page[self.items_attribute])
+            attach_snippets(rows, query)
+            page[self.items_attribute] = rows
+        return page
+
+
 class DocumentQuery(Schema):
     q: str | None = None
     owner: str | None = None
@@ -85,7 +101,7 @@ class DocumentQuery(Schema):
     summary="Documents the caller may read, searchable",
     description="`count` is exact up to 1,000; 1,001 means more than 1,000.",
 )
-@paginate(CappedLimitOffsetPagination)
+@paginate(SearchPaging)
 def document_list(request: HttpRequest, filters: Query[DocumentQuery]) -> object:
     return selectors.document_list(
         api_user(request),

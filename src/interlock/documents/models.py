@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from interlock.core.i18n import localized
 
 
 class Classification(models.TextChoices):
@@ -44,7 +45,7 @@ class Topic(models.Model):
 
     @property
     def name(self) -> str:
-        return self.name_fr if (get_language() or "en").startswith("fr") else self.name_en
+        return localized(self.name_en, self.name_fr)
 
 
 class Document(models.Model):

@@ -7,9 +7,10 @@ of a document the reader may not read is ever computed.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from django.db import connection
-from django.db.models import BooleanField, FloatField, QuerySet, TextField
+from django.db.models import BooleanField, FloatField, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -26,14 +27,19 @@ def terms(query: str) -> list[str]:
 
 
 def search(documents: QuerySet[Document], query: str) -> QuerySet[Document]:
-    """``documents`` that match every word of ``query``, best first, each with ``rank`` and
-    ``snippet`` (use :func:`highlight` to show it)."""
+    """``documents`` that match every word of ``query``, best first, each with a ``rank``.
+
+    Snippets are made afterwards, for the rows of one page only (:func:`attach_snippets`)."""
     words = terms(query)
     if not words:
         return documents.none()
     if connection.vendor == "postgresql":
         return _postgresql(documents, " ".join(words))
-    return _sqlite(documents, " ".join(f'"{word}"' for word in words))
+    return _sqlite(documents, _match(words))
+
+
+def _match(words: list[str]) -> str:
+    return " ".join(f'"{word}"' for word in words)
 
 
 def _sqlite(documents: QuerySet[Document], match: str) -> QuerySet[Document]:
@@ -44,39 +50,61 @@ def _sqlite(documents: QuerySet[Document], match: str) -> QuerySet[Document]:
         tables=["documents_fts"],
         where=["documents_fts.rowid = documents_document.id", "documents_fts MATCH %s"],
         params=[match],
-        select={
-            # bm25 is lower for better matches; titles weigh ten times the text.
-            "rank": "-bm25(documents_fts, 10.0, 1.0)",
-            "snippet": "snippet(documents_fts, -1, char(2), char(3), '…', 24)",
-        },
+        # bm25 is lower for better matches; titles weigh ten times the text.
+        select={"rank": "-bm25(documents_fts, 10.0, 1.0)"},
     ).order_by("-rank", "-id")
 
 
+_TSQUERY = "plainto_tsquery('simple', %s)"
+_HEADLINE = f"StartSel={START}, StopSel={STOP}, MaxWords=30, MinWords=12, MaxFragments=2"
+
+
 def _postgresql(documents: QuerySet[Document], words: str) -> QuerySet[Document]:
-    query = "plainto_tsquery('simple', %s)"
-    options = f"StartSel={START}, StopSel={STOP}, MaxWords=30, MinWords=12, MaxFragments=2"
     return (
         documents.annotate(
             matched=RawSQL(
-                f"documents_document.search_vector @@ {query}", [words], output_field=BooleanField()
+                f"documents_document.search_vector @@ {_TSQUERY}",
+                [words],
+                output_field=BooleanField(),
             )
         )
         .filter(matched=True)
         .annotate(
             rank=RawSQL(
-                f"ts_rank(documents_document.search_vector, {query})",
+                f"ts_rank(documents_document.search_vector, {_TSQUERY})",
                 [words],
                 output_field=FloatField(),
-            ),
-            snippet=RawSQL(
-                f"ts_headline('simple', documents_document.search_title || ' — ' || "
-                f"documents_document.search_text, {query}, %s)",
-                [words, options],
-                output_field=TextField(),
-            ),
+            )
         )
         .order_by("-rank", "-id")
     )
+
+
+def attach_snippets(documents: Iterable[Document], query: str) -> None:
+    """Set ``snippet`` on each of ``documents`` (one page, already allowed by the policy) in one
+    query: the text around the matches, marked with START and STOP."""
+    page = list(documents)
+    words = terms(query)
+    if not page or not words:
+        return
+    ids = [d.pk for d in page]
+    placeholders = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                f"SELECT id, ts_headline('simple', search_title || ' — ' || search_text, {_TSQUERY}, %s) "
+                f"FROM documents_document WHERE id IN ({placeholders})",
+                [" ".join(words), _HEADLINE, *ids],
+            )
+        else:
+            cursor.execute(
+                "SELECT rowid, snippet(documents_fts, -1, char(2), char(3), '…', 24) FROM documents_fts "
+                f"WHERE documents_fts MATCH %s AND rowid IN ({placeholders})",
+                [_match(words), *ids],
+            )
+        snippets = dict(cursor.fetchall())
+    for document in page:
+        document.snippet = snippets.get(document.pk, "")  # type: ignore[attr-defined]
 
 
 def highlight(snippet: str | None) -> SafeString:

@@ -14,8 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from interlock.core.access import can, require
+from interlock.core.forms import attach_errors
 from interlock.core.paging import CappedPaginator
-from interlock.documents import selectors, services
+from interlock.documents import search, selectors, services
 from interlock.documents.access import access_document, agreement_terms, item_of
 from interlock.documents.forms import DocumentFilterForm, DocumentForm, VersionForm
 from interlock.domain.permissions import Action, Role
@@ -45,12 +46,15 @@ def document_list(request: HttpRequest) -> HttpResponse:
     filters = _filters(form)
     documents = selectors.document_list(request.user, at=timezone.now(), filters=filters)
     page = CappedPaginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = list(page.object_list)
+    if filters.query.strip():
+        search.attach_snippets(rows, filters.query)
     query = request.GET.copy()
     query.pop("page", None)
     context = {
         "form": form,
         "page": page,
-        "documents": list(page.object_list),
+        "documents": rows,
         "searching": bool(filters.query.strip()),
         "query_string": query.urlencode(),
         "may_contribute": bool(can(request.user, Action.CONTRIBUTE_DOCUMENTS)),
@@ -177,7 +181,7 @@ def document_create(request: HttpRequest) -> HttpResponse:
                 upload=data["upload"],
             )
         except ValidationError as error:
-            _attach(form, error)
+            attach_errors(form, error)
         else:
             messages.success(request, _("The document is added."))
             return redirect("documents:document", pk=document.pk)
@@ -201,16 +205,8 @@ def document_add_version(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, document=document, **form.cleaned_data
             )
         except ValidationError as error:
-            _attach(form, error)
+            attach_errors(form, error)
         else:
             messages.success(request, _("The new version is added."))
             return redirect("documents:document", pk=document.pk)
     return render(request, "documents/version_form.html", {"form": form, "document": document})
-
-
-def _attach(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)

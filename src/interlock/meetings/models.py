@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from interlock.core.i18n import localized
 
 
 class Meeting(models.Model):
@@ -39,11 +40,11 @@ class Meeting(models.Model):
 
     @property
     def title(self) -> str:
-        return self.title_fr if (get_language() or "en").startswith("fr") else self.title_en
+        return localized(self.title_en, self.title_fr)
 
     @property
     def theme(self) -> str:
-        return self.theme_fr if (get_language() or "en").startswith("fr") else self.theme_en
+        return localized(self.theme_en, self.theme_fr)
 
 
 class DelegationLevel(models.TextChoices):

@@ -3,8 +3,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from interlock.core.i18n import localized
 
 
 class DatePrecision(models.TextChoices):
@@ -36,7 +37,7 @@ class Country(models.Model):
 
     @property
     def name(self) -> str:
-        return self.name_fr if (get_language() or "en").startswith("fr") else self.name_en
+        return localized(self.name_en, self.name_fr)
 
 
 class OrganizationKind(models.TextChoices):
@@ -92,13 +93,11 @@ class Organization(models.Model):
 
     @property
     def short_name(self) -> str:
-        return (
-            self.short_name_fr if (get_language() or "en").startswith("fr") else self.short_name_en
-        )
+        return localized(self.short_name_en, self.short_name_fr)
 
     @property
     def name(self) -> str:
-        return self.name_fr if (get_language() or "en").startswith("fr") else self.name_en
+        return localized(self.name_en, self.name_fr)
 
     @property
     def acts_under_chapter_viii(self) -> bool:
