@@ -310,7 +310,7 @@ FR: dict[str, str | list[str]] = {
     ],
     "No document matches.": "Aucun document ne correspond.",
     "Why allowed": "Motif de l'autorisation",
-    "Nobody outside the owner has read it yet.": "Personne en dehors du propriétaire ne l'a encore lu.",
+    "No read is recorded yet.": "Aucune lecture n'est encore enregistrée.",
     "Add a version": "Ajouter une version",
     "Add the version": "Ajouter la version",
     "The file is %(size)s MB; the limit is %(limit)s MB.": "Le fichier fait %(size)s Mo ; la limite est de %(limit)s Mo.",
