@@ -193,7 +193,7 @@ FR: dict[str, str | list[str]] = {
     "Interlock runs the mechanism agreed at the sixth high-level meeting between the United Nations and regional and other intergovernmental organizations (New York, 25–26 July 2005).": "Interlock fait fonctionner le mécanisme convenu lors de la sixième réunion de haut niveau entre l'Organisation des Nations Unies et les organisations régionales et autres organisations intergouvernementales (New York, 25 et 26 juillet 2005).",
     "API": "API",
     "Date": "Date",
-    "More than 1,000 documents you may read.": "Plus de 1 000 documents que vous pouvez lire.",
+    "More than 500 documents you may read.": "Plus de 500 documents que vous pouvez lire.",
     "reference data": "données de référence",
     "Empty for reference data loaded by the system": "Vide pour les données de référence chargées par le système",
     "First party": "Première partie",

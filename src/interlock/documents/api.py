@@ -99,7 +99,7 @@ class DocumentQuery(Schema):
     "/documents",
     response=list[DocumentOut],
     summary="Documents the caller may read, searchable",
-    description="`count` is exact up to 1,000; 1,001 means more than 1,000.",
+    description="`count` is exact up to 500; 501 means more than 500.",
 )
 @paginate(SearchPaging)
 def document_list(request: HttpRequest, filters: Query[DocumentQuery]) -> object:
