@@ -38,6 +38,12 @@ class AgreementForm(forms.Form):
     )
     covers_expertise = forms.BooleanField(required=False, label=_("Covers expertise"))
     covers_resources = forms.BooleanField(required=False, label=_("Covers resources"))
+    text = forms.IntegerField(
+        required=False,
+        min_value=1,
+        label=_("The agreement's text (document number)"),
+        help_text=_("A document in the library owned by one of the parties"),
+    )
     note = forms.CharField(
         required=False, widget=forms.Textarea(attrs={"rows": 3}), label=_("Note")
     )

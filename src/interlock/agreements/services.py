@@ -59,6 +59,10 @@ def agreement_create(
     if not title.strip():
         raise ValidationError({"title": _("Give the agreement a title.")})
     _check_dates(signed_on=signed_on, in_force_from=in_force_from, expires_at=expires_at)
+    if text is not None and text.owner_id not in (party_a.pk, party_b.pk):
+        raise ValidationError(
+            {"text": _("The agreement's text must be a document of one of the parties.")}
+        )
     for level in (coverage or {}).values():
         if level not in LEVELS:
             raise ValidationError({"coverage": _("Coverage goes up to partnership or restricted.")})

@@ -16,6 +16,7 @@ from interlock.agreements.forms import AgreementForm, InstantForm
 from interlock.agreements.models import Agreement
 from interlock.core.access import can, require
 from interlock.core.forms import attach_errors
+from interlock.documents.models import Document
 from interlock.domain.permissions import Action
 
 
@@ -73,6 +74,7 @@ def agreement_create(request: HttpRequest) -> HttpResponse:
                 covers_expertise=data["covers_expertise"],
                 covers_resources=data["covers_resources"],
                 note=data["note"],
+                text=Document.objects.filter(pk=data["text"]).first() if data["text"] else None,
             )
         except ValidationError as error:
             attach_errors(form, error)

@@ -175,3 +175,27 @@ def test_the_api_lists_agreements_with_their_status(client_for) -> None:
     assert agreement["status"] == "in_force" and agreement["coverage"] == [
         {"topic": "peacekeeping", "up_to": "restricted"}
     ]
+
+
+def test_the_agreements_text_is_a_document_of_one_of_the_parties(
+    cast, orgs, mou, cast_documents
+) -> None:
+    au_document = cast_documents["public"]
+    agreement = services.agreement_create(
+        actor=cast["secretariat"],
+        title="AU–OSCE",
+        kind=mou,
+        party_a=orgs["AU"],
+        party_b=orgs["OSCE"],
+        text=au_document,
+    )
+    assert agreement.text == au_document
+    with pytest.raises(ValidationError, match="document of one of the parties"):
+        services.agreement_create(
+            actor=cast["secretariat"],
+            title="UN–EU",
+            kind=mou,
+            party_a=orgs["UN"],
+            party_b=orgs["EU"],
+            text=au_document,
+        )
