@@ -19,8 +19,10 @@ LARGE = int(os.environ.get("BENCH_DOCUMENTS_LARGE", "1000000"))
 PATHS = {
     "library page": "/documents/",
     "library API": "/api/v1/documents?limit=25",
-    "search page (selective word)": "/documents/?q=tsunami",
-    "search API (selective word)": "/api/v1/documents?q=tsunami&limit=25",
+    "search page (rare word: 10 matches at both sizes)": "/documents/?q=cyclone",
+    "search API (rare word: 10 matches at both sizes)": "/api/v1/documents?q=cyclone&limit=25",
+    "search page (word in 1 document of 1,000)": "/documents/?q=tsunami",
+    "search API (word in 1 document of 1,000)": "/api/v1/documents?q=tsunami&limit=25",
     "filtered page (topic, classification)": "/documents/?topic=peacekeeping&classification=restricted",
 }
 

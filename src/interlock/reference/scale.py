@@ -128,9 +128,12 @@ def scale_documents(*, count: int, seed: int = 7, batch: int = 20_000) -> int:
                     classification=rng.choices(levels, weights=[3, 4, 2, 1])[0],
                     title=" ".join(rng.sample(WORDS, 5)).capitalize(),
                     search_title="",
-                    # One document in a thousand mentions a tsunami: a selective search term.
+                    # One document in a thousand mentions a tsunami (a term whose matches grow with
+                    # the library); the first ten of a seed-1 run mention a cyclone (a term whose
+                    # matches do not).
                     search_text=" ".join(rng.choices(WORDS, k=40))
-                    + (" tsunami" if (made + i) % 1000 == 0 else ""),
+                    + (" tsunami" if (made + i) % 1000 == 0 else "")
+                    + (" cyclone" if made + i < 10 and seed == 1 else ""),
                     created_at=now - dt.timedelta(minutes=made + i),
                     updated_at=now,
                     created_by=creator,
