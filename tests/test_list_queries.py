@@ -1,0 +1,137 @@
+"""Every other list runs the same number of queries at two data sizes (the organization and
+document lists have their own tests beside their apps)."""
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+pytestmark = pytest.mark.django_db
+DAY = dt.date(2001, 1, 1)
+
+
+def more_meetings(n: int) -> None:
+    from interlock.core.models import Source
+    from interlock.meetings.models import Delegation, Meeting
+    from interlock.registry.models import Organization
+
+    source = Source.objects.get(key="seed-p1")
+    orgs = list(Organization.objects.all()[:5])
+    start = Meeting.objects.count() + 100
+    for number in range(start, start + n):
+        meeting = Meeting.objects.create(
+            number=number,
+            title_en=f"M{number}",
+            title_fr=f"R{number}",
+            starts_on=DAY,
+            ends_on=DAY,
+            venue="x",
+            source=source,
+        )
+        Delegation.objects.bulk_create(
+            Delegation(meeting=meeting, organization=o, source=source) for o in orgs
+        )
+
+
+def more_agreements(n: int) -> None:
+    from interlock.agreements.models import Agreement, AgreementKind, Coverage
+    from interlock.registry.models import Organization
+
+    kind = AgreementKind.objects.first()
+    a, b = Organization.objects.filter(acronym__in=["OSCE", "NATO"])
+    for i in range(n):
+        agreement = Agreement.objects.create(title=f"A{i}", kind=kind, party_a=a, party_b=b)
+        Coverage.objects.create(agreement=agreement, topic_id="peacekeeping", up_to="restricted")
+
+
+def more_audit(n: int) -> None:
+    from interlock.core.services import audit_record
+    from interlock.registry.models import Organization
+
+    au = Organization.objects.get(acronym="AU")
+    for _ in range(n):
+        audit_record(actor=None, action="test.bulk", target=au)
+
+
+def more_memberships(n: int) -> None:
+    from interlock.registry.models import Country, Membership, Organization
+
+    osce = Organization.objects.get(acronym="OSCE")
+    done = Membership.objects.filter(organization=osce, status="observer").count()
+    for i, country in enumerate(Country.objects.filter(region_code="002")[done : done + n]):
+        Membership.objects.create(
+            organization=osce,
+            country=country,
+            status="observer",
+            started_on=DAY + dt.timedelta(days=i),
+            source_id="osce-members",
+        )
+
+
+def more_reads(n: int) -> None:
+    from interlock.accounts.models import User
+    from interlock.documents.models import Document, DocumentRead
+
+    document = Document.objects.get(title__startswith="Cirrus")
+    reader = User.objects.get(username="eu.liaison")
+    DocumentRead.objects.bulk_create(
+        DocumentRead(
+            document=document,
+            reader=reader,
+            organization_id=reader.organization_id,
+            at=timezone.now(),
+            what="page",
+            reason="x",
+        )
+        for _ in range(n)
+    )
+
+
+def reads_path() -> str:
+    from interlock.documents.models import Document
+
+    return f"/documents/{Document.objects.get(title__startswith='Cirrus').pk}/reads/"
+
+
+def reads_api_path() -> str:
+    return reads_path().replace("/documents/", "/api/v1/documents/").replace("/reads/", "/reads")
+
+
+LISTS: list[tuple[str, Callable[[], str] | str, Callable[[int], None]]] = [
+    ("anonymous", "/meetings/", more_meetings),
+    ("anonymous", "/api/v1/meetings?limit=100", more_meetings),
+    ("partner", "/agreements/", more_agreements),
+    ("partner", "/api/v1/agreements?limit=100", more_agreements),
+    ("outsider", "/organizations/OSCE/", more_agreements),
+    ("secretariat", "/audit/", more_audit),
+    ("secretariat", "/api/v1/audit?limit=100", more_audit),
+    ("anonymous", "/organizations/OSCE/", more_memberships),
+    ("anonymous", "/api/v1/organizations/OSCE/members?limit=100", more_memberships),
+    ("anonymous", "/api/v1/countries?limit=300", more_memberships),
+    ("owner", reads_path, more_reads),
+    ("owner", reads_api_path, more_reads),
+]
+
+
+def queries(client, path: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize(
+    ("part", "path", "grow"),
+    LISTS,
+    ids=[f"{p}:{getattr(u, '__name__', u)}:{g.__name__}" for p, u, g in LISTS],
+)
+def test_the_same_queries_at_two_sizes(client_for, part: str, path, grow) -> None:
+    client = client_for(part)
+    grow(3)
+    url = path() if callable(path) else path
+    small = queries(client, url)
+    grow(40)
+    large = queries(client, url)
+    assert small == large, f"{url}: {small} queries, then {large} with more rows"
