@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -19,6 +20,7 @@ from interlock.documents.models import Classification, Document, DocumentTopic
 from interlock.domain.decisions import Decision
 from interlock.domain.permissions import Role
 from interlock.domain.sharing import AgreementTerms, Item, Level, Reader, may_read
+from interlock.registry.models import Organization
 
 
 def reader_of(user: Any) -> Reader:
@@ -93,12 +95,20 @@ def item_of(document: Document) -> Item:
     )
 
 
-def decision_for(
-    *, organization_id: int | None, is_secretariat: bool, document: Document, at: dt.datetime
-) -> Decision:
-    reader = Reader(organization=organization_id, is_secretariat=is_secretariat)
-    terms = agreement_terms(organization_id=organization_id) if organization_id else []
-    return may_read(reader, item_of(document), terms, at)
+def may_explain(user: Any, document: Document) -> bool:
+    """Who may see, for every organization, whether it can read a document: its owner and the
+    secretariat."""
+    return getattr(user, "organization_id", None) == document.owner_id or (
+        getattr(user, "role", None) == Role.SECRETARIAT
+    )
+
+
+def explanations(
+    document: Document, *, at: dt.datetime, organizations: Iterable[Organization]
+) -> list[tuple[Organization, Decision]]:
+    """Why each organization's users (other than the secretariat) can or cannot read the document."""
+    item, terms = item_of(document), agreement_terms(organization_id=document.owner_id)
+    return [(org, may_read(Reader(organization=org.pk), item, terms, at)) for org in organizations]
 
 
 def access_document(user: Any, pk: int, *, at: dt.datetime) -> tuple[Document, Decision]:

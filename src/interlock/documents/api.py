@@ -10,12 +10,10 @@ from ninja.pagination import paginate
 from interlock.core.api_access import api_user
 from interlock.core.paging import CappedLimitOffsetPagination, Paging
 from interlock.documents import selectors, services
-from interlock.documents.access import access_document, agreement_terms, item_of
+from interlock.documents.access import access_document, explanations, may_explain
 from interlock.documents.models import Classification, Document, DocumentRead, Language
 from interlock.documents.search import START, STOP, attach_snippets
 from interlock.domain.decisions import Decision
-from interlock.domain.permissions import Role
-from interlock.domain.sharing import Reader, may_read
 from interlock.registry.models import Organization
 
 router = Router(tags=["documents"])
@@ -159,25 +157,15 @@ def document_explain(
     request: HttpRequest, pk: int = ID, organization: str | None = None
 ) -> list[ExplainOut]:
     document, _decision = _readable(request, pk)
-    user = api_user(request)
-    is_owner = getattr(user, "organization_id", None) == document.owner_id
-    if not is_owner and getattr(user, "role", None) != Role.SECRETARIAT:
+    if not may_explain(api_user(request), document):
         raise HttpError(403, "Only the owner and the secretariat see who can read a document.")
     organizations = Organization.objects.order_by("acronym")
     if organization:
         organizations = organizations.filter(acronym=organization[:20])
-    item, terms, now = (
-        item_of(document),
-        agreement_terms(organization_id=document.owner_id),
-        timezone.now(),
-    )
-    answers = []
-    for org in organizations:
-        decision = may_read(Reader(organization=org.pk), item, terms, now)
-        answers.append(
-            ExplainOut(organization=org.acronym, can_read=bool(decision), reason=decision.reason)
-        )
-    return answers
+    return [
+        ExplainOut(organization=org.acronym, can_read=bool(decision), reason=decision.reason)
+        for org, decision in explanations(document, at=timezone.now(), organizations=organizations)
+    ]
 
 
 class ReadOut(Schema):

@@ -17,10 +17,9 @@ from interlock.core.access import can, require
 from interlock.core.forms import attach_errors
 from interlock.core.paging import CappedPaginator
 from interlock.documents import search, selectors, services
-from interlock.documents.access import access_document, agreement_terms, item_of
+from interlock.documents.access import access_document, explanations, may_explain
 from interlock.documents.forms import DocumentFilterForm, DocumentForm, VersionForm
-from interlock.domain.permissions import Action, Role
-from interlock.domain.sharing import Reader, may_read
+from interlock.domain.permissions import Action
 from interlock.registry.models import Organization
 
 PAGE_SIZE = 25
@@ -115,27 +114,19 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     user: Any = request.user
     is_owner = getattr(user, "organization_id", None) == document.owner_id
-    explains = is_owner or getattr(user, "role", None) == Role.SECRETARIAT
+    organizations = Organization.objects.order_by("short_name_en")
     context = {
         "document": document,
         "decision": decision,
         "versions": selectors.language_versions(document),
-        "explanations": _explain_all(document, now) if explains else None,
+        "explanations": explanations(document, at=now, organizations=organizations)
+        if may_explain(user, document)
+        else None,
         "is_owner": is_owner,
         "may_add_version": is_owner
         and bool(can(user, Action.CONTRIBUTE_DOCUMENTS, organization_id=document.owner_id)),
     }
     return render(request, "documents/document_detail.html", context)
-
-
-def _explain_all(document: Any, now: Any) -> list[tuple[Organization, Any]]:
-    """Why each organization can or cannot read the document (users other than the secretariat)."""
-    item = item_of(document)
-    terms = agreement_terms(organization_id=document.owner_id)
-    return [
-        (organization, may_read(Reader(organization=organization.pk), item, terms, now))
-        for organization in Organization.objects.order_by("short_name_en")
-    ]
 
 
 def document_download(request: HttpRequest, pk: int, text_id: int) -> FileResponse:

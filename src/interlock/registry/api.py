@@ -11,7 +11,13 @@ from interlock.core.api_access import api_require
 from interlock.core.paging import Paging
 from interlock.domain.permissions import Action
 from interlock.registry import selectors
-from interlock.registry.models import CharterBasis, Membership, Organization, OrganizationKind
+from interlock.registry.models import (
+    COUNTED_AS_MEMBER,
+    CharterBasis,
+    Membership,
+    Organization,
+    OrganizationKind,
+)
 
 router = Router(tags=["organizations"])
 
@@ -116,7 +122,7 @@ def organization_detail(
         selectors.membership_list(  # type: ignore[attr-defined]
             organization=organization, as_of=day
         )
-        .filter(status__in=("member", "suspended"))
+        .filter(status__in=COUNTED_AS_MEMBER)
         .count()
     )
     organization.as_of = day  # type: ignore[attr-defined]

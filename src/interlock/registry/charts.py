@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count
 
-from interlock.registry.models import COUNTED_AS_MEMBER, Country, Membership, Organization
+from interlock.registry.models import COUNTED_AS_MEMBER, Membership, Organization
 from interlock.registry.selectors import RegionCount, membership_in_force
 
 
@@ -45,14 +45,10 @@ class Footprint:
     rows: list[FootprintRow]
 
 
-def footprint_matrix(*, organizations: Sequence[Organization], as_of: dt.date) -> Footprint:
+def footprint_matrix(
+    *, organizations: Sequence[Organization], regions: list[tuple[str, str]], as_of: dt.date
+) -> Footprint:
     """Members of each organization in each M49 region on the day: one grouped query."""
-    regions = list(
-        Country.objects.exclude(region_code="")
-        .values_list("region_code", "region")
-        .distinct()
-        .order_by("region")
-    )
     counts: dict[tuple[int, str], int] = defaultdict(int)
     rows = (
         Membership.objects.filter(

@@ -16,14 +16,15 @@ from interlock.domain.permissions import Action
 from interlock.registry import selectors, services
 from interlock.registry.charts import footprint_matrix, region_bars
 from interlock.registry.forms import LiaisonAppointForm, MembersAsOfForm, OrganizationFilterForm
-from interlock.registry.models import Organization
+from interlock.registry.models import COUNTED_AS_MEMBER, Organization
 
 PAGE_SIZE = 50
 
 
 def organization_list(request: HttpRequest) -> HttpResponse:
     require(request.user, Action.VIEW_REGISTRY)
-    form = OrganizationFilterForm(request.GET or None, regions=selectors.region_choices())
+    regions = selectors.region_choices()
+    form = OrganizationFilterForm(request.GET or None, regions=regions)
     filters = selectors.OrganizationFilters()
     as_of = form.fields["as_of"].clean(None)
     if form.is_bound and form.is_valid():
@@ -44,7 +45,7 @@ def organization_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "organizations": organizations,
         "as_of": as_of,
-        "footprint": footprint_matrix(organizations=organizations, as_of=as_of),
+        "footprint": footprint_matrix(organizations=organizations, regions=regions, as_of=as_of),
         "query_string": _without_page(request),
     }
     template = (
@@ -84,7 +85,7 @@ def organization_detail(request: HttpRequest, acronym: str) -> HttpResponse:
         "form": form,
         "as_of": as_of,
         "memberships": memberships,
-        "member_count": sum(1 for m in memberships if m.status in ("member", "suspended")),
+        "member_count": sum(1 for m in memberships if m.status in COUNTED_AS_MEMBER),
         "history": list(selectors.membership_list(organization=organization)),
         "bars": region_bars(selectors.members_by_region(organization=organization, as_of=as_of)),
         "liaison": next((a for a in appointments if a.ended_on is None), None),
