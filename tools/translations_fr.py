@@ -326,6 +326,14 @@ FR: dict[str, str | list[str]] = {
     "The document is added.": "Le document est ajouté.",
     "The new version is added.": "La nouvelle version est ajoutée.",
     "What each agreement opens to the other party while it is in force:": "Ce que chaque accord ouvre à l'autre partie tant qu'il est en vigueur :",
+    "last reported": "dernier chiffre rapporté",
+    "The figures that cited records report are below.": "Les chiffres que rapportent les sources citées figurent ci-dessous.",
+    "Reported member figures": "Chiffres de membres rapportés",
+    "Reported for": "Rapporté pour",
+    "What it counts": "Ce qu'il compte",
+    "Count from the list": "Décompte d'après la liste",
+    "differs": "diffère",
+    "What the figure counts": "Ce que compte le chiffre",
 }
 
 LOCALE = Path(__file__).resolve().parent.parent / "src" / "interlock" / "locale"

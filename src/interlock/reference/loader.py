@@ -34,6 +34,7 @@ from interlock.registry.models import (
     MembershipStatus,
     Organization,
     OrganizationKind,
+    ReportedMemberCount,
 )
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -97,6 +98,7 @@ class _Parsed:
     working_groups: dict[str, dict[str, Any]] = field(default_factory=dict)
     meetings: dict[int, dict[str, Any]] = field(default_factory=dict)
     delegations: list[dict[str, Any]] = field(default_factory=list)
+    reported_counts: list[dict[str, Any]] = field(default_factory=list)
     topics: dict[str, dict[str, Any]] = field(default_factory=dict)
     agreement_kinds: dict[str, dict[str, Any]] = field(default_factory=dict)
 
@@ -110,6 +112,7 @@ def parse(data_dir: Path = DATA_DIR) -> _Parsed:
     for where, row in _rows(data_dir, "sources.csv"):
         if not row["key"] or not row["title"]:
             errors.append(f"{where}: a source needs a key and a title")
+        _check_lengths(Source, row, ("title", "url", "locator"), where, errors)
         parsed.sources[row["key"]] = {
             "title": row["title"],
             "url": row["url"],
@@ -213,6 +216,46 @@ def parse(data_dir: Path = DATA_DIR) -> _Parsed:
                 f"{' and '.join(lines)}: overlapping membership periods of {code} in {organization}"
             )
 
+    seen_figures: dict[tuple[str, str, str], str] = {}
+    for where, row in _rows(data_dir, "reported_member_counts.csv"):
+        if row["organization"] not in parsed.organizations:
+            errors.append(f"{where}: unknown organization {row['organization']!r}")
+        day = _date(row["on"], where, "on", errors)
+        precision = row["precision"] or "day"
+        if precision not in PRECISIONS - {"by"}:
+            errors.append(f"{where}: precision must be day, month or year")
+        elif day is not None and not _ends_its_period(day, precision):
+            # A figure known to the month or year holds by the end of it: that is the day stored,
+            # so that "last reported on or before a day" never shows a figure before its time.
+            errors.append(f"{where}: a {precision} figure is dated the last day of its {precision}")
+        if not row["count"].isdigit():
+            errors.append(f"{where}: count {row['count']!r} is not a whole number")
+        if not row["counted_en"] or not row["counted_fr"]:
+            errors.append(f"{where}: say what the figure counts, in English and French")
+        if not row["source"]:
+            errors.append(f"{where}: a reported figure must cite its source")
+        _check_lengths(
+            ReportedMemberCount, row, ("counted_en", "counted_fr", "note"), where, errors
+        )
+        key = (row["organization"], row["on"], row["counted_en"])
+        if key in seen_figures:
+            errors.append(f"{where}: the same figure is already reported at {seen_figures[key]}")
+        seen_figures[key] = where
+        if day is None or not row["count"].isdigit():
+            continue
+        parsed.reported_counts.append(
+            {
+                "organization_id": row["organization"],
+                "on": day,
+                "counted_en": row["counted_en"],
+                "precision": precision,
+                "count": int(row["count"]),
+                "counted_fr": row["counted_fr"],
+                "source_id": source(row["source"], where),
+                "note": row["note"],
+            }
+        )
+
     for _where, row in _rows(data_dir, "working_groups.csv"):
         parsed.working_groups[row["key"]] = {
             "position": int(row["position"]),
@@ -284,6 +327,28 @@ def parse(data_dir: Path = DATA_DIR) -> _Parsed:
     return parsed
 
 
+def _check_lengths(
+    model: type[models.Model],
+    row: dict[str, str],
+    columns: tuple[str, ...],
+    where: str,
+    errors: list[str],
+) -> None:
+    for column in columns:
+        db_field = model._meta.get_field(column)
+        limit = db_field.max_length if isinstance(db_field, models.Field) else None
+        if limit is not None and len(row[column]) > limit:
+            errors.append(f"{where}: {column} is longer than {limit} characters")
+
+
+def _ends_its_period(day: dt.date, precision: str) -> bool:
+    if precision == "year":
+        return (day.month, day.day) == (12, 31)
+    if precision == "month":
+        return (day + dt.timedelta(days=1)).day == 1
+    return True
+
+
 def _membership_note(row: dict[str, str], precision: str) -> str:
     note = row["note"]
     if row.get("ended_precision") == "year":
@@ -327,6 +392,14 @@ def load(data_dir: Path = DATA_DIR) -> LoadReport:
             lookup["organization_id"] = organizations[values["organization_id"]].pk
             rest = {key: value for key, value in values.items() if key not in lookup}
             _upsert(Membership, lookup, rest, report)
+        for values in parsed.reported_counts:
+            lookup = {
+                "organization_id": organizations[values["organization_id"]].pk,
+                "on": values["on"],
+                "counted_en": values["counted_en"],
+            }
+            rest = {key: value for key, value in values.items() if key not in lookup}
+            _upsert(ReportedMemberCount, lookup, rest, report)
         for key, values in parsed.working_groups.items():
             _upsert(WorkingGroup, {"key": key}, values, report)
         meetings = {}

@@ -3,7 +3,13 @@ from __future__ import annotations
 from django.contrib import admin
 
 from interlock.core.admin import AuditedAdminMixin
-from interlock.registry.models import Country, LiaisonAppointment, Membership, Organization
+from interlock.registry.models import (
+    Country,
+    LiaisonAppointment,
+    Membership,
+    Organization,
+    ReportedMemberCount,
+)
 
 
 @admin.register(Country)
@@ -44,3 +50,13 @@ class LiaisonAppointmentAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: object, obj: object = None) -> bool:
         return False
+
+
+@admin.register(ReportedMemberCount)
+class ReportedMemberCountAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    """Figures reported by cited records; corrected, never deleted (the reference data loads them)."""
+
+    list_display = ["organization", "on", "precision", "count", "counted_en", "source"]
+    list_filter = ["organization"]
+    list_select_related = ["organization", "source"]
+    autocomplete_fields = ["source"]

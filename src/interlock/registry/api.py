@@ -3,7 +3,7 @@ import datetime as dt
 from django.db.models import DateField, Value
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
@@ -17,6 +17,7 @@ from interlock.registry.models import (
     Membership,
     Organization,
     OrganizationKind,
+    ReportedMemberCount,
 )
 
 router = Router(tags=["organizations"])
@@ -27,6 +28,25 @@ class SourceOut(Schema):
     title: str
     url: str
     locator: str
+
+
+class LastReportedOut(Schema):
+    count: int
+    on: dt.date
+    precision: str
+
+
+class ReportedFigureOut(Schema):
+    on: dt.date
+    precision: str = Field(description="day, month or year: how exactly the record dates it")
+    count: int
+    counted_en: str
+    counted_fr: str
+    note: str
+    source: SourceOut
+    computed: int | None = Field(
+        None, description="Members the dated list gives on that day; null without a list"
+    )
 
 
 class OrganizationOut(Schema):
@@ -42,6 +62,9 @@ class OrganizationOut(Schema):
     membership_recorded: bool
     member_count: int | None
     as_of: dt.date
+    last_reported: LastReportedOut | None = Field(
+        None, description="The last member figure a cited record reported on or before as_of"
+    )
 
     @staticmethod
     def resolve_headquarters_city(o: Organization) -> str | None:
@@ -56,6 +79,13 @@ class OrganizationOut(Schema):
         return o.website or None
 
     @staticmethod
+    def resolve_last_reported(o: Organization) -> dict[str, object] | None:
+        count = getattr(o, "reported_count", None)
+        if count is None:
+            return None
+        return {"count": count, "on": o.reported_on, "precision": o.reported_precision}  # type: ignore[attr-defined]
+
+    @staticmethod
     def resolve_member_count(o: Organization) -> int | None:
         # Unknown, not zero, when the organization's member list is not recorded.
         return o.member_count if o.membership_recorded else None  # type: ignore[attr-defined]
@@ -66,6 +96,11 @@ class OrganizationDetailOut(OrganizationOut):
     kind_source: SourceOut
     membership_source: SourceOut | None
     liaison_official: str | None
+    reported_figures: list[ReportedFigureOut]
+
+    @staticmethod
+    def resolve_reported_figures(o: Organization) -> list[ReportedMemberCount]:
+        return o.reported  # type: ignore[attr-defined]
 
     @staticmethod
     def resolve_liaison_official(o: Organization) -> str | None:
@@ -126,6 +161,12 @@ def organization_detail(
         .count()
     )
     organization.as_of = day  # type: ignore[attr-defined]
+    organization.reported = list(selectors.reported_counts(organization=organization))  # type: ignore[attr-defined]
+    last = next((r for r in reversed(organization.reported) if r.on <= day), None)  # type: ignore[attr-defined]
+    if last is not None:
+        organization.reported_count = last.count  # type: ignore[attr-defined]
+        organization.reported_on = last.on  # type: ignore[attr-defined]
+        organization.reported_precision = last.precision  # type: ignore[attr-defined]
     return organization
 
 

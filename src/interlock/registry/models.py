@@ -195,3 +195,40 @@ class LiaisonAppointment(models.Model):
     @property
     def is_active(self) -> bool:
         return self.ended_on is None
+
+
+class ReportedMemberCount(models.Model):
+    """A member figure as a cited record reports it on a date, kept beside the computed count.
+
+    Where an organization's dated member list is not recorded, these figures are what is known;
+    where it is, they are a check on the list: a reported figure that differs from the count is
+    shown as differing, never silently replaced.
+    """
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="reported_counts"
+    )
+    on = models.DateField()
+    precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    count = models.PositiveIntegerField()
+    counted_en = models.CharField(max_length=200, help_text=_("What the figure counts"))
+    counted_fr = models.CharField(max_length=200)
+    source = models.ForeignKey("core.Source", on_delete=models.PROTECT, related_name="+")
+    note = models.CharField(max_length=400, blank=True)
+
+    class Meta:
+        ordering = ["organization", "on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "on", "counted_en"], name="one_reported_figure_per_day"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization}: {self.count} {self.counted_en} ({self.on})"
+
+    @property
+    def counted(self) -> str:
+        return localized(self.counted_en, self.counted_fr)

@@ -14,6 +14,7 @@ from interlock.registry.models import (
     LiaisonAppointment,
     Membership,
     Organization,
+    ReportedMemberCount,
 )
 
 
@@ -55,8 +56,16 @@ def organization_list(
         .annotate(n=Count("id"))
         .values("n")
     )
+    # The last figure a cited record reported on or before the day: what is known where the
+    # member list is not recorded (three columns of one indexed lookup, not a query per row).
+    reported = ReportedMemberCount.objects.filter(
+        organization=OuterRef("pk"), on__lte=as_of
+    ).order_by("-on", "-id")
     organizations = Organization.objects.annotate(
-        member_count=Coalesce(Subquery(members, output_field=IntegerField()), 0)
+        member_count=Coalesce(Subquery(members, output_field=IntegerField()), 0),
+        reported_count=Subquery(reported.values("count")[:1]),
+        reported_on=Subquery(reported.values("on")[:1]),
+        reported_precision=Subquery(reported.values("precision")[:1]),
     ).select_related("headquarters_country")
     if filters.kind:
         organizations = organizations.filter(kind=filters.kind)
@@ -98,6 +107,30 @@ def organization_get(*, acronym: str) -> Organization:
         )
         .get(acronym=acronym)
     )
+
+
+def reported_counts(*, organization: Organization) -> QuerySet[ReportedMemberCount]:
+    """The member figures cited records report for the organization, oldest first.
+
+    Where the member list is recorded, each figure carries ``computed``: the count of members
+    the list gives on the figure's day, so that a difference is shown rather than hidden.
+    """
+    rows = organization.reported_counts.select_related("source").order_by("on", "id")
+    if not organization.membership_recorded:
+        return rows
+    members = (
+        Membership.objects.filter(
+            organization=OuterRef("organization"),
+            status__in=COUNTED_AS_MEMBER,
+            started_on__lte=OuterRef("on"),
+        )
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=OuterRef("on")))
+        .order_by()
+        .values("organization")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    return rows.annotate(computed=Coalesce(Subquery(members, output_field=IntegerField()), 0))
 
 
 def membership_list(

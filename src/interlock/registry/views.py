@@ -87,6 +87,7 @@ def organization_detail(request: HttpRequest, acronym: str) -> HttpResponse:
         "memberships": memberships,
         "member_count": sum(1 for m in memberships if m.status in COUNTED_AS_MEMBER),
         "history": list(selectors.membership_list(organization=organization)),
+        "reported": list(selectors.reported_counts(organization=organization)),
         "bars": region_bars(selectors.members_by_region(organization=organization, as_of=as_of)),
         "liaison": next((a for a in appointments if a.ended_on is None), None),
         "liaison_history": appointments,
