@@ -334,6 +334,9 @@ FR: dict[str, str | list[str]] = {
     "Count from the list": "Décompte d'après la liste",
     "differs": "diffère",
     "What the figure counts": "Ce que compte le chiffre",
+    "Some dates of joining are not recorded": "Certaines dates d'adhésion ne sont pas enregistrées",
+    "at least %(n)s": "au moins %(n)s",
+    "The number of members on %(day)s is unknown: some states' dates of joining are recorded only as “by” a later day. The table lists the %(member_count)s members whose membership that day is recorded.": "Le nombre de membres au %(day)s est inconnu : pour certains États, la date d'adhésion n'est enregistrée que comme « au plus tard » à une date ultérieure. Le tableau présente les %(member_count)s membres dont l'appartenance à cette date est enregistrée.",
 }
 
 LOCALE = Path(__file__).resolve().parent.parent / "src" / "interlock" / "locale"

@@ -60,7 +60,13 @@ class OrganizationOut(Schema):
     website: str | None
     representation_note: str
     membership_recorded: bool
-    member_count: int | None
+    member_count: int | None = Field(
+        description="Members on as_of; null when unknown (no list, or dates of joining missing)"
+    )
+    members_at_least: int | None = Field(
+        description="Members whose membership on as_of is recorded: a lower bound, equal to "
+        "member_count when that is known; null without a list"
+    )
     as_of: dt.date
     last_reported: LastReportedOut | None = Field(
         None, description="The last member figure a cited record reported on or before as_of"
@@ -87,7 +93,13 @@ class OrganizationOut(Schema):
 
     @staticmethod
     def resolve_member_count(o: Organization) -> int | None:
-        # Unknown, not zero, when the organization's member list is not recorded.
+        # Unknown, not zero, when the list is not recorded or some joining dates are missing.
+        if not o.membership_recorded or o.count_uncertain:  # type: ignore[attr-defined]
+            return None
+        return o.member_count  # type: ignore[attr-defined]
+
+    @staticmethod
+    def resolve_members_at_least(o: Organization) -> int | None:
         return o.member_count if o.membership_recorded else None  # type: ignore[attr-defined]
 
 
@@ -159,6 +171,9 @@ def organization_detail(
         )
         .filter(status__in=COUNTED_AS_MEMBER)
         .count()
+    )
+    organization.count_uncertain = selectors.count_is_uncertain(  # type: ignore[attr-defined]
+        organization=organization, as_of=day
     )
     organization.as_of = day  # type: ignore[attr-defined]
     organization.reported = list(selectors.reported_counts(organization=organization))  # type: ignore[attr-defined]

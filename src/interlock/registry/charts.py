@@ -74,6 +74,7 @@ def footprint_matrix(
                 cells=[(counts[(o.pk, code)], shade(counts[(o.pk, code)])) for code, _ in regions],
             )
             for o in organizations
-            if o.membership_recorded
+            # Only exact counts are drawn: not where the list is missing or incomplete that day.
+            if o.membership_recorded and not getattr(o, "count_uncertain", False)
         ],
     )

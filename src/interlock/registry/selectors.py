@@ -11,6 +11,7 @@ from django.db.models.functions import Coalesce
 from interlock.registry.models import (
     COUNTED_AS_MEMBER,
     Country,
+    DatePrecision,
     LiaisonAppointment,
     Membership,
     Organization,
@@ -29,6 +30,21 @@ def membership_in_force(day: dt.date) -> Q:
     return _in_force_on(day)
 
 
+def joining_unrecorded_on(day: dt.date) -> Q:
+    """Memberships whose start is known only as "by" a later day, and that had not ended by ``day``.
+
+    Such a state may or may not have been a member on ``day``: while any exists, the count of an
+    organization's members that day is a lower bound, not a fact.
+    """
+    return Q(started_precision=DatePrecision.BY, started_on__gt=day) & (
+        Q(ended_on__isnull=True) | Q(ended_on__gt=day)
+    )
+
+
+def count_is_uncertain(*, organization: Organization, as_of: dt.date) -> bool:
+    return organization.memberships.filter(joining_unrecorded_on(as_of)).exists()
+
+
 @dataclass(frozen=True)
 class OrganizationFilters:
     kind: str = ""
@@ -41,6 +57,9 @@ def organization_list(
     *, as_of: dt.date, filters: OrganizationFilters | None = None
 ) -> QuerySet[Organization]:
     """Organizations, each annotated with ``member_count`` as of the day.
+
+    ``count_uncertain`` is true where some members' dates of joining are recorded only as "by" a
+    later day: ``member_count`` is then the members known on the day, a lower bound.
 
     ``region`` (an M49 region code) keeps organizations with at least one member there that day.
     """
@@ -61,8 +80,10 @@ def organization_list(
     reported = ReportedMemberCount.objects.filter(
         organization=OuterRef("pk"), on__lte=as_of
     ).order_by("-on", "-id")
+    uncertain = Membership.objects.filter(joining_unrecorded_on(as_of), organization=OuterRef("pk"))
     organizations = Organization.objects.annotate(
         member_count=Coalesce(Subquery(members, output_field=IntegerField()), 0),
+        count_uncertain=Exists(uncertain),
         reported_count=Subquery(reported.values("count")[:1]),
         reported_on=Subquery(reported.values("on")[:1]),
         reported_precision=Subquery(reported.values("precision")[:1]),

@@ -86,6 +86,7 @@ def organization_detail(request: HttpRequest, acronym: str) -> HttpResponse:
         "as_of": as_of,
         "memberships": memberships,
         "member_count": sum(1 for m in memberships if m.status in COUNTED_AS_MEMBER),
+        "count_uncertain": selectors.count_is_uncertain(organization=organization, as_of=as_of),
         "history": list(selectors.membership_list(organization=organization)),
         "reported": list(selectors.reported_counts(organization=organization)),
         "bars": region_bars(selectors.members_by_region(organization=organization, as_of=as_of)),

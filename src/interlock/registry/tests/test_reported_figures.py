@@ -74,3 +74,45 @@ def test_the_api_detail_compares_figures_with_a_recorded_list(client) -> None:
     _figure("EU", dt.date(2007, 1, 2), 25)
     (figure,) = client.get("/api/v1/organizations/EU").json()["reported_figures"]
     assert (figure["count"], figure["computed"]) == (25, 27)
+
+
+# Members whose date of joining is recorded only as "by" a day make every earlier count a lower
+# bound: the registry says "unknown, at least N", never a smaller number as if it were a fact.
+
+
+def test_a_count_before_a_by_date_is_unknown_not_smaller(client) -> None:
+    rows = client.get("/api/v1/organizations", {"as_of": "2005-07-24", "limit": 50}).json()["items"]
+    counts = {row["acronym"]: (row["member_count"], row["members_at_least"]) for row in rows}
+    assert counts["COMSEC"] == (None, 0) and counts["OIC"] == (None, 0)
+    assert counts["EU"] == (25, 25)  # exact lists stay exact
+    rows = client.get("/api/v1/organizations", {"as_of": "2005-07-25", "limit": 50}).json()["items"]
+    assert {row["acronym"]: row["member_count"] for row in rows}["COMSEC"] == 53
+
+
+def test_the_lower_bound_counts_the_members_whose_dates_are_recorded(client) -> None:
+    from interlock.registry.models import Country, Membership
+
+    Membership.objects.create(
+        organization=Organization.objects.get(acronym="COMSEC"),
+        country=Country.objects.get(alpha3="IRL"),
+        status="member",
+        started_on=dt.date(1931, 12, 11),
+        ended_on=dt.date(1949, 4, 18),
+        source=Source.objects.get(key="comsec-members"),
+    )
+    detail = client.get("/api/v1/organizations/COMSEC", {"as_of": "1940-01-01"}).json()
+    assert (detail["member_count"], detail["members_at_least"]) == (None, 1)
+    body = client.get(
+        "/organizations/", {"as_of": "1940-01-01", "q": "Commonwealth"}
+    ).content.decode()
+    assert "at least 1" in body
+    page = client.get("/organizations/COMSEC/", {"as_of": "1940-01-01"})
+    assert page.context["count_uncertain"] and "number of members on" in page.content.decode()
+    listing = client.get("/organizations/", {"as_of": "1940-01-01"})
+    drawn = {row.organization.acronym for row in listing.context["footprint"].rows}
+    assert "COMSEC" not in drawn  # a lower bound is not drawn as a footprint
+
+
+def test_from_the_by_date_on_the_count_is_exact_again(client) -> None:
+    detail = client.get("/api/v1/organizations/COMSEC", {"as_of": "2026-01-01"}).json()
+    assert detail["member_count"] == detail["members_at_least"] and detail["member_count"] > 50
