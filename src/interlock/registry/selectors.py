@@ -79,7 +79,7 @@ def organization_list(
     # member list is not recorded (three columns of one indexed lookup, not a query per row).
     reported = ReportedMemberCount.objects.filter(
         organization=OuterRef("pk"), on__lte=as_of
-    ).order_by("-on", "-id")
+    ).order_by("-on", "-counted_en")  # the unique index's order: no sort per row
     uncertain = Membership.objects.filter(joining_unrecorded_on(as_of), organization=OuterRef("pk"))
     organizations = Organization.objects.annotate(
         member_count=Coalesce(Subquery(members, output_field=IntegerField()), 0),
