@@ -21,3 +21,22 @@ def test_country_names_follow_the_language(client) -> None:
     client.post("/i18n/setlang/", {"language": "fr", "next": "/"})
     body = client.get("/organizations/EU/", {"as_of": "2005-07-25"}).content.decode()
     assert "Allemagne" in body
+
+
+def test_choosing_arabic_translates_the_interface(client) -> None:
+    client.post("/i18n/setlang/", {"language": "ar", "next": "/organizations/"})
+    body = client.get("/organizations/", {"as_of": "2005-07-25"}).content.decode()
+    assert "المنظمات" in body and "الفصل الثامن (تنظيم إقليمي)" in body
+    assert "Organizations" not in body.split("<main", 1)[1]  # nothing left in English in the page
+
+
+def test_arabic_counts_take_the_plural_form_of_their_number(client) -> None:
+    client.post("/i18n/setlang/", {"language": "ar", "next": "/"})
+    body = client.get("/organizations/", {"as_of": "2005-07-25", "kind": "subregional"}).content
+    assert "3 منظمات، والأعضاء في" in body.decode()  # "few" (3–10), not the "many" form
+
+
+def test_country_names_are_arabic_where_iso_3166_gives_them(client) -> None:
+    client.post("/i18n/setlang/", {"language": "ar", "next": "/"})
+    body = client.get("/organizations/EU/", {"as_of": "2005-07-25"}).content.decode()
+    assert "ألمانيا" in body and "فرنسا" in body

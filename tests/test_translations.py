@@ -1,5 +1,6 @@
-"""The French interface is complete: every string in the code has a French translation."""
+"""The French and Arabic interfaces are complete: every string in the code is translated."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -10,16 +11,42 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "interlock"
-FRENCH = PACKAGE / "locale" / "fr" / "LC_MESSAGES" / "django.po"
+LANGUAGES = ["fr", "ar"]
 
 
-def test_every_french_entry_is_translated_and_not_fuzzy() -> None:
-    po = polib.pofile(str(FRENCH))
+def catalogue(language: str) -> Path:
+    return PACKAGE / "locale" / language / "LC_MESSAGES" / "django.po"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_entry_is_translated_and_not_fuzzy(language: str) -> None:
+    po = polib.pofile(str(catalogue(language)))
     assert po.percent_translated() == 100
     assert not po.fuzzy_entries()
 
 
-def test_the_compiled_catalogue_matches_the_sources(tmp_path: Path) -> None:
+def test_arabic_plurals_have_their_six_forms_each_carrying_the_number() -> None:
+    po = polib.pofile(str(catalogue("ar")))
+    assert po.metadata["Plural-Forms"].startswith("nplurals=6;")
+    plurals = [e for e in po if e.msgid_plural]
+    assert plurals
+    for entry in plurals:
+        assert len(entry.msgstr_plural) == 6
+        assert all("%(counter)s" in form for form in entry.msgstr_plural.values()), entry.msgid
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_placeholders_survive_translation(language: str) -> None:
+    placeholder = re.compile(r"%\(\w+\)s")
+    for entry in polib.pofile(str(catalogue(language))):
+        if entry.msgid_plural:
+            continue
+        assert set(placeholder.findall(entry.msgstr)) == set(placeholder.findall(entry.msgid)), (
+            entry.msgid
+        )
+
+
+def test_the_compiled_catalogues_match_the_sources(tmp_path: Path) -> None:
     if shutil.which("xgettext") is None:
         pytest.skip("xgettext (gettext) is not installed")
     copy = tmp_path / "interlock"
@@ -33,8 +60,9 @@ def test_the_compiled_catalogue_matches_the_sources(tmp_path: Path) -> None:
     fresh = {
         e.msgid for e in polib.pofile(str(copy / "locale" / "fr" / "LC_MESSAGES" / "django.po"))
     }
-    committed = {e.msgid for e in polib.pofile(str(FRENCH)) if not e.obsolete}
     assert len(fresh) > 100, "makemessages found the strings of the interface"
-    assert fresh - committed == set(), "run makemessages and tools/translations_fr.py"
-    mo = polib.mofile(str(FRENCH.with_suffix(".mo")))
-    assert {e.msgid for e in mo} >= committed - {""}
+    for language in LANGUAGES:
+        committed = {e.msgid for e in polib.pofile(str(catalogue(language))) if not e.obsolete}
+        assert fresh - committed == set(), f"run makemessages and tools/translations_{language}.py"
+        mo = polib.mofile(str(catalogue(language).with_suffix(".mo")))
+        assert {e.msgid for e in mo} >= committed - {""}

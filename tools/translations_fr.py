@@ -6,10 +6,6 @@ Kept as data beside the .po file so that a new string without French fails the c
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import polib
-
 FR: dict[str, str | list[str]] = {
     "Token name": "Nom du jeton",
     "What the token is for": "À quoi sert le jeton",
@@ -337,37 +333,12 @@ FR: dict[str, str | list[str]] = {
     "Some dates of joining are not recorded": "Certaines dates d'adhésion ne sont pas enregistrées",
     "at least %(n)s": "au moins %(n)s",
     "The number of members on %(day)s is unknown: some states' dates of joining are recorded only as “by” a later day. The table lists the %(member_count)s members whose membership that day is recorded.": "Le nombre de membres au %(day)s est inconnu : pour certains États, la date d'adhésion n'est enregistrée que comme « au plus tard » à une date ultérieure. Le tableau présente les %(member_count)s membres dont l'appartenance à cette date est enregistrée.",
+    "Blank: not translated": "Vide : non traduit",
+    "token\x04State": "État",
 }
 
-LOCALE = Path(__file__).resolve().parent.parent / "src" / "interlock" / "locale"
-
-
-def apply() -> list[str]:
-    """Fill locale/fr from FR and compile it; return the msgids still missing."""
-    path = LOCALE / "fr" / "LC_MESSAGES" / "django.po"
-    po = polib.pofile(str(path))
-    missing = []
-    for entry in [e for e in po if e.obsolete]:
-        po.remove(entry)  # strings no longer in the code
-    for entry in po:
-        value = FR.get(entry.msgid)
-        if value is None:
-            missing.append(entry.msgid)
-            continue
-        entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
-        if entry.msgid_plural:
-            singular, plural = value if isinstance(value, list) else [value, value]
-            entry.msgstr_plural = {0: singular, 1: plural}
-        else:
-            entry.msgstr = value if isinstance(value, str) else value[0]
-    po.metadata["Language"] = "fr"
-    po.metadata["Plural-Forms"] = "nplurals=2; plural=(n > 1);"
-    po.metadata["Content-Type"] = "text/plain; charset=UTF-8"
-    po.save(str(path))
-    po.save_as_mofile(str(path.with_suffix(".mo")))
-    return missing
-
-
 if __name__ == "__main__":
-    left = apply()
+    from catalogue import apply
+
+    left = apply("fr", FR)
     print("missing:", left if left else "none")

@@ -108,6 +108,7 @@ def parse(data_dir: Path = DATA_DIR) -> _Parsed:
     errors: list[str] = []
     parsed = _Parsed()
     french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
+    arabic = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
 
     for where, row in _rows(data_dir, "sources.csv"):
         if not row["key"] or not row["title"]:
@@ -133,6 +134,8 @@ def parse(data_dir: Path = DATA_DIR) -> _Parsed:
             "m49": row["m49"],
             "name_en": getattr(iso, "common_name", None) or iso.name,
             "name_fr": french.gettext(iso.name),
+            # Blank where the ISO 3166 catalogue has no Arabic name: shown in English then.
+            "name_ar": "" if arabic.gettext(iso.name) == iso.name else arabic.gettext(iso.name),
             "region_code": row["region_code"],
             "region": row["region"],
             "subregion_code": row["subregion_code"],

@@ -22,6 +22,7 @@ class Country(models.Model):
     m49 = models.CharField(max_length=3, unique=True)
     name_en = models.CharField(max_length=120)
     name_fr = models.CharField(max_length=120)
+    name_ar = models.CharField(max_length=120, blank=True, help_text=_("Blank: not translated"))
     region_code = models.CharField(max_length=3, blank=True)
     region = models.CharField(max_length=40, blank=True)
     subregion_code = models.CharField(max_length=3, blank=True)
@@ -37,7 +38,7 @@ class Country(models.Model):
 
     @property
     def name(self) -> str:
-        return localized(self.name_en, self.name_fr)
+        return localized(self.name_en, self.name_fr, self.name_ar)
 
 
 class OrganizationKind(models.TextChoices):
