@@ -64,6 +64,22 @@ def test_changing_the_language_to_french_and_arabic(page: Any, server: dict[str,
     page.select_option("#language", "ar")
     page.click(".language button")
     assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.locator("h1").inner_text() == "المنظمات"
+
+
+@pytest.mark.parametrize("path", ["/organizations/", "/organizations/OPCW/", "/documents/"])
+def test_arabic_pages_read_right_to_left_without_serious_violations(
+    browser: Any, server: dict[str, Any], path: str
+) -> None:
+    context = browser.new_context()
+    context.add_cookies([{"name": "django_language", "value": "ar", "url": server["url"]}])
+    arabic = context.new_page()
+    arabic.goto(server["url"] + path)
+    assert arabic.locator("html").get_attribute("dir") == "rtl"
+    results = Axe().run(arabic)
+    context.close()
+    serious = [v["id"] for v in results.response["violations"] if v["impact"] in SERIOUS]
+    assert serious == [], results.generate_report()
 
 
 @pytest.mark.parametrize(
