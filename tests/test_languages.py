@@ -1,4 +1,4 @@
-"""English and French throughout; right to left when Arabic is chosen."""
+"""The six official languages throughout; right to left when Arabic is chosen."""
 
 import pytest
 
@@ -40,3 +40,26 @@ def test_country_names_are_arabic_where_iso_3166_gives_them(client) -> None:
     client.post("/i18n/setlang/", {"language": "ar", "next": "/"})
     body = client.get("/organizations/EU/", {"as_of": "2005-07-25"}).content.decode()
     assert "ألمانيا" in body and "فرنسا" in body
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "country"),
+    [
+        ("es", "Organizaciones", "Alemania"),
+        ("ru", "Организации", "Германия"),
+        ("zh-hans", "组织", "德国"),
+    ],
+)
+def test_spanish_russian_and_chinese_translate_pages_and_country_names(
+    client, language: str, heading: str, country: str
+) -> None:
+    client.post("/i18n/setlang/", {"language": language, "next": "/"})
+    body = client.get("/organizations/EU/", {"as_of": "2005-07-25"}).content.decode()
+    assert f'<html lang="{language}" dir="ltr">' in body and country in body
+    assert heading in client.get("/organizations/").content.decode()
+
+
+def test_russian_counts_take_the_plural_form_of_their_number(client) -> None:
+    client.post("/i18n/setlang/", {"language": "ru", "next": "/"})
+    three = client.get("/organizations/", {"as_of": "2005-07-25", "kind": "subregional"})
+    assert "3 организации, члены по состоянию на" in three.content.decode()  # "few", not "many"

@@ -2,7 +2,8 @@
 
 A table maps each msgid to its translation; a msgid used in a context ({% translate "State" context
 "token" %}) is looked up as "token\\x04State" first. A plural entry maps to a list of forms, one
-per plural form of the language (two for French, six for Arabic).
+per plural form of the language (one for Chinese, two for French and Spanish, three for
+Russian, six for Arabic).
 """
 
 from __future__ import annotations
@@ -16,6 +17,10 @@ LOCALE = Path(__file__).resolve().parent.parent / "src" / "interlock" / "locale"
 
 PLURAL_FORMS = {
     "fr": "nplurals=2; plural=(n > 1);",
+    "es": "nplurals=2; plural=(n != 1);",
+    "ru": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
+    "(n%100<10 || n%100>=20) ? 1 : 2);",
+    "zh_Hans": "nplurals=1; plural=0;",
     # As Django's own Arabic catalogue: zero, one, two, few (3–10), many (11–99), other.
     "ar": "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : "
     "n%100>=11 ? 4 : 5);",

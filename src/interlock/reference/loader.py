@@ -108,7 +108,11 @@ def parse(data_dir: Path = DATA_DIR) -> _Parsed:
     errors: list[str] = []
     parsed = _Parsed()
     french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
-    arabic = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
+    # The other official languages' names, from the same ISO 3166 catalogue.
+    catalogues = {
+        language: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[code])
+        for language, code in (("ar", "ar"), ("es", "es"), ("ru", "ru"), ("zh", "zh_CN"))
+    }
 
     for where, row in _rows(data_dir, "sources.csv"):
         if not row["key"] or not row["title"]:
@@ -134,8 +138,11 @@ def parse(data_dir: Path = DATA_DIR) -> _Parsed:
             "m49": row["m49"],
             "name_en": getattr(iso, "common_name", None) or iso.name,
             "name_fr": french.gettext(iso.name),
-            # Blank where the ISO 3166 catalogue has no Arabic name: shown in English then.
-            "name_ar": "" if arabic.gettext(iso.name) == iso.name else arabic.gettext(iso.name),
+            # Blank where the ISO 3166 catalogue has no name in that language: English is shown.
+            **{
+                f"name_{language}": _translated(catalogue, iso.name)
+                for language, catalogue in catalogues.items()
+            },
             "region_code": row["region_code"],
             "region": row["region"],
             "subregion_code": row["subregion_code"],
@@ -328,6 +335,11 @@ def parse(data_dir: Path = DATA_DIR) -> _Parsed:
     if errors:
         raise ReferenceDataError(errors)
     return parsed
+
+
+def _translated(catalogue: gettext.NullTranslations, name: str) -> str:
+    translated = catalogue.gettext(name)
+    return "" if translated == name else translated
 
 
 def _check_lengths(

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from interlock.core.i18n import localized
@@ -22,7 +23,11 @@ class Country(models.Model):
     m49 = models.CharField(max_length=3, unique=True)
     name_en = models.CharField(max_length=120)
     name_fr = models.CharField(max_length=120)
+    # The other official languages, from the ISO 3166 catalogue (blank where it has no name).
     name_ar = models.CharField(max_length=120, blank=True, help_text=_("Blank: not translated"))
+    name_es = models.CharField(max_length=120, blank=True, help_text=_("Blank: not translated"))
+    name_ru = models.CharField(max_length=120, blank=True, help_text=_("Blank: not translated"))
+    name_zh = models.CharField(max_length=120, blank=True, help_text=_("Blank: not translated"))
     region_code = models.CharField(max_length=3, blank=True)
     region = models.CharField(max_length=40, blank=True)
     subregion_code = models.CharField(max_length=3, blank=True)
@@ -38,7 +43,9 @@ class Country(models.Model):
 
     @property
     def name(self) -> str:
-        return localized(self.name_en, self.name_fr, self.name_ar)
+        """The name in the reader's language, English where the catalogue has none."""
+        language = (get_language() or "en")[:2]
+        return str(getattr(self, f"name_{language}", "") or self.name_en)
 
 
 class OrganizationKind(models.TextChoices):
