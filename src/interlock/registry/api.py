@@ -47,6 +47,11 @@ class ReportedFigureOut(Schema):
     computed: int | None = Field(
         None, description="Members the dated list gives on that day; null without a list"
     )
+    computed_is_lower_bound: bool | None = Field(
+        None,
+        description="True where some joining dates are recorded only as 'by' a later day: "
+        "computed is then a lower bound, not a count",
+    )
 
 
 class OrganizationOut(Schema):

@@ -151,7 +151,17 @@ def reported_counts(*, organization: Organization) -> QuerySet[ReportedMemberCou
         .annotate(n=Count("id"))
         .values("n")
     )
-    return rows.annotate(computed=Coalesce(Subquery(members, output_field=IntegerField()), 0))
+    unrecorded = Membership.objects.filter(
+        organization=OuterRef("organization"),
+        started_precision=DatePrecision.BY,
+        started_on__gt=OuterRef("on"),
+    ).filter(Q(ended_on__isnull=True) | Q(ended_on__gt=OuterRef("on")))
+    # Where some members' joining dates are recorded only as "by" a later day, ``computed`` is
+    # a lower bound (``computed_is_lower_bound``): no difference can be claimed from it.
+    return rows.annotate(
+        computed=Coalesce(Subquery(members, output_field=IntegerField()), 0),
+        computed_is_lower_bound=Exists(unrecorded),
+    )
 
 
 def membership_list(

@@ -30,6 +30,7 @@ MEMBERS_LATER = [
     ("EU", dt.date(2007, 1, 1), 27), ("EU", dt.date(2013, 7, 1), 28), ("EU", dt.date(2020, 2, 1), 27),
     ("NATO", dt.date(2024, 3, 7), 32), ("COE", dt.date(2022, 3, 16), 46), ("COE", dt.date(2022, 3, 15), 47),
     ("OSCE", dt.date(2012, 11, 21), 57), ("AU", dt.date(2017, 1, 30), 55), ("SADC", dt.date(2005, 8, 1), 14),
+    ("OPCW", dt.date(2022, 8, 31), 193),
 ]  # fmt: skip
 
 
@@ -67,7 +68,7 @@ def test_every_organization_without_a_member_list_says_so_rather_than_inventing_
     unrecorded = set(
         Organization.objects.filter(membership_recorded=False).values_list("acronym", flat=True)
     )
-    assert unrecorded == {"INTERPOL", "OIF", "OPCW"}
+    assert unrecorded == {"INTERPOL", "OIF"}
     assert not Membership.objects.filter(organization__acronym__in=unrecorded).exists()
 
 
@@ -182,3 +183,21 @@ def test_inverted_dates_and_unknown_sources_are_refused(tmp_path: Path) -> None:
     assert not Membership.objects.filter(
         Q(country="NOR") | Q(country="CHE"), organization__acronym="EU"
     ).exists()
+
+
+@pytest.mark.django_db
+def test_the_opcw_list_is_every_state_party_of_2022_with_dates_where_a_record_gives_them() -> None:
+    opcw = Membership.objects.filter(organization__acronym="OPCW")
+    parties = set(opcw.values_list("country", flat=True))
+    # The 193 parties: every UN member but the four outside the Convention, and four non-members.
+    assert len(parties) == 193
+    assert not parties & {"EGY", "ISR", "PRK", "SSD"} and {"COK", "NIU", "PSE", "VAT"} <= parties
+    dated = opcw.exclude(started_precision="by")
+    assert dated.count() == 35  # Afghanistan to Chile, from the treaty database
+    assert dated.get(country="KHM").started_on == dt.date(2005, 8, 18)  # the 170th State Party
+    # Before August 2022 most dates are unrecorded: the count is a lower bound, not a fact.
+    from interlock.registry.selectors import count_is_uncertain
+
+    organization = Organization.objects.get(acronym="OPCW")
+    assert count_is_uncertain(organization=organization, as_of=MEETING_DAY)
+    assert not count_is_uncertain(organization=organization, as_of=dt.date(2026, 11, 24))

@@ -46,7 +46,7 @@ def test_the_page_shows_counts_as_of_the_chosen_day(client) -> None:
 
 
 def test_an_unrecorded_member_list_shows_as_unknown_not_zero(client) -> None:
-    page = client.get("/organizations/", {"q": "OPCW"})
+    page = client.get("/organizations/", {"q": "INTERPOL"})
     assert "Unknown" in page.content.decode()
 
 

@@ -64,10 +64,21 @@ def test_the_api_gives_the_last_figure_in_the_list_and_all_figures_in_the_detail
     last = {row["acronym"]: row["last_reported"] for row in rows}
     assert last["INTERPOL"] == {"count": 182, "on": "2004-10-08", "precision": "day"}
     assert last["OIF"] is None and last["EU"] is None
-    detail = client.get("/api/v1/organizations/OPCW", {"as_of": "2005-07-25"}).json()
-    assert detail["last_reported"]["count"] == 167
-    assert [f["count"] for f in detail["reported_figures"]] == [87, 167, 170, 183, 193]
+    detail = client.get("/api/v1/organizations/INTERPOL", {"as_of": "2005-07-25"}).json()
+    assert detail["last_reported"]["count"] == 182
+    assert [f["count"] for f in detail["reported_figures"]] == [181, 182, 184, 190, 192, 195]
     assert all(f["computed"] is None and f["source"]["url"] for f in detail["reported_figures"])
+
+
+def test_figures_from_days_the_list_is_incomplete_are_not_called_different(client) -> None:
+    detail = client.get("/api/v1/organizations/OPCW", {"as_of": "2005-07-25"}).json()
+    assert (detail["member_count"], detail["last_reported"]["count"]) == (None, 167)
+    figures = {f["on"]: f for f in detail["reported_figures"]}
+    assert figures["2005-08-18"]["computed_is_lower_bound"] is True
+    assert figures["2022-08-31"]["computed"] == 193  # the list agrees with the record it comes from
+    assert figures["2022-08-31"]["computed_is_lower_bound"] is False
+    page = client.get("/organizations/OPCW/").content.decode()
+    assert 'class="differs"' not in page and "at least" in page
 
 
 def test_the_api_detail_compares_figures_with_a_recorded_list(client) -> None:
