@@ -8,6 +8,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.http import HttpRequest
 from ninja import Field, Schema
 from ninja.pagination import LimitOffsetPagination
 
@@ -24,6 +25,13 @@ def capped_count(queryset: Any, cap: int | None = None) -> int:
     # Otherwise the ordering stays: with it the database walks the newest-first index and stops
     # at the cap; without it, it may gather every readable row first (8× slower at 1M documents).
     return int(queryset[: cap + 1].count())
+
+
+def query_without_page(request: HttpRequest) -> str:
+    """The request's query string without ``page``: what page links and exports carry on."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
 
 
 class CappedPaginator(Paginator):

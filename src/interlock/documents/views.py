@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from interlock.core.access import can, require
 from interlock.core.forms import attach_errors
-from interlock.core.paging import CappedPaginator
+from interlock.core.paging import CappedPaginator, query_without_page
 from interlock.documents import search, selectors, services
 from interlock.documents.access import access_document, explanations, may_explain
 from interlock.documents.forms import DocumentFilterForm, DocumentForm, VersionForm
@@ -48,14 +48,12 @@ def document_list(request: HttpRequest) -> HttpResponse:
     rows = list(page.object_list)
     if filters.query.strip():
         search.attach_snippets(rows, filters.query)
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "form": form,
         "page": page,
         "documents": rows,
         "searching": bool(filters.query.strip()),
-        "query_string": query.urlencode(),
+        "query_string": query_without_page(request),
         "may_contribute": bool(can(request.user, Action.CONTRIBUTE_DOCUMENTS)),
     }
     return render(request, "documents/document_list.html", context)

@@ -18,19 +18,16 @@ from interlock.registry.models import (
     ReportedMemberCount,
 )
 
-
-def _in_force_on(day: dt.date, prefix: str = "") -> Q:
-    return Q(**{f"{prefix}started_on__lte": day}) & (
-        Q(**{f"{prefix}ended_on__isnull": True}) | Q(**{f"{prefix}ended_on__gt": day})
-    )
+# A day: a date, or the column of an outer query (a reported figure's ``on``).
+Day = dt.date | OuterRef
 
 
-def membership_in_force(day: dt.date) -> Q:
+def membership_in_force(day: Day) -> Q:
     """Memberships in force on ``day`` (periods are half-open: [started_on, ended_on))."""
-    return _in_force_on(day)
+    return Q(started_on__lte=day) & (Q(ended_on__isnull=True) | Q(ended_on__gt=day))
 
 
-def joining_unrecorded_on(day: dt.date) -> Q:
+def joining_unrecorded_on(day: Day) -> Q:
     """Memberships whose start is known only as "by" a later day, and that had not ended by ``day``.
 
     Such a state may or may not have been a member on ``day``: while any exists, the count of an
@@ -39,6 +36,28 @@ def joining_unrecorded_on(day: dt.date) -> Q:
     return Q(started_precision=DatePrecision.BY, started_on__gt=day) & (
         Q(ended_on__isnull=True) | Q(ended_on__gt=day)
     )
+
+
+def _members_counted_on(day: Day, organization: OuterRef) -> Coalesce:
+    """The members of the outer row's organization on the day, as one correlated subquery.
+
+    A subquery rather than a JOIN with GROUP BY: the database counts members only for the rows
+    it returns, through the (organization, started_on) index.
+    """
+    members = (
+        Membership.objects.filter(
+            membership_in_force(day), organization=organization, status__in=COUNTED_AS_MEMBER
+        )
+        .order_by()
+        .values("organization")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    return Coalesce(Subquery(members, output_field=IntegerField()), 0)
+
+
+def _count_is_lower_bound_on(day: Day, organization: OuterRef) -> Exists:
+    return Exists(Membership.objects.filter(joining_unrecorded_on(day), organization=organization))
 
 
 def count_is_uncertain(*, organization: Organization, as_of: dt.date) -> bool:
@@ -64,26 +83,14 @@ def organization_list(
     ``region`` (an M49 region code) keeps organizations with at least one member there that day.
     """
     filters = filters or OrganizationFilters()
-    # A correlated subquery rather than a JOIN with GROUP BY: the database counts members only
-    # for the rows of the page it returns, through the (organization, started_on) index.
-    members = (
-        Membership.objects.filter(
-            membership_in_force(as_of), organization=OuterRef("pk"), status__in=COUNTED_AS_MEMBER
-        )
-        .order_by()
-        .values("organization")
-        .annotate(n=Count("id"))
-        .values("n")
-    )
     # The last figure a cited record reported on or before the day: what is known where the
-    # member list is not recorded (three columns of one indexed lookup, not a query per row).
+    # member list is not recorded (three indexed lookups per row of the page, no query per row).
     reported = ReportedMemberCount.objects.filter(
         organization=OuterRef("pk"), on__lte=as_of
     ).order_by("-on", "-counted_en")  # the unique index's order: no sort per row
-    uncertain = Membership.objects.filter(joining_unrecorded_on(as_of), organization=OuterRef("pk"))
     organizations = Organization.objects.annotate(
-        member_count=Coalesce(Subquery(members, output_field=IntegerField()), 0),
-        count_uncertain=Exists(uncertain),
+        member_count=_members_counted_on(as_of, OuterRef("pk")),
+        count_uncertain=_count_is_lower_bound_on(as_of, OuterRef("pk")),
         reported_count=Subquery(reported.values("count")[:1]),
         reported_on=Subquery(reported.values("on")[:1]),
         reported_precision=Subquery(reported.values("precision")[:1]),
@@ -136,31 +143,15 @@ def reported_counts(*, organization: Organization) -> QuerySet[ReportedMemberCou
     Where the member list is recorded, each figure carries ``computed``: the count of members
     the list gives on the figure's day, so that a difference is shown rather than hidden.
     """
-    rows = organization.reported_counts.select_related("source").order_by("on", "id")
+    # Oldest first, ties in the order organization_list reads them newest first.
+    rows = organization.reported_counts.select_related("source").order_by("on", "counted_en")
     if not organization.membership_recorded:
         return rows
-    members = (
-        Membership.objects.filter(
-            organization=OuterRef("organization"),
-            status__in=COUNTED_AS_MEMBER,
-            started_on__lte=OuterRef("on"),
-        )
-        .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=OuterRef("on")))
-        .order_by()
-        .values("organization")
-        .annotate(n=Count("id"))
-        .values("n")
-    )
-    unrecorded = Membership.objects.filter(
-        organization=OuterRef("organization"),
-        started_precision=DatePrecision.BY,
-        started_on__gt=OuterRef("on"),
-    ).filter(Q(ended_on__isnull=True) | Q(ended_on__gt=OuterRef("on")))
     # Where some members' joining dates are recorded only as "by" a later day, ``computed`` is
     # a lower bound (``computed_is_lower_bound``): no difference can be claimed from it.
     return rows.annotate(
-        computed=Coalesce(Subquery(members, output_field=IntegerField()), 0),
-        computed_is_lower_bound=Exists(unrecorded),
+        computed=_members_counted_on(OuterRef("on"), OuterRef("organization")),
+        computed_is_lower_bound=_count_is_lower_bound_on(OuterRef("on"), OuterRef("organization")),
     )
 
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from interlock.agreements import selectors as agreement_selectors
 from interlock.core.access import can, require
+from interlock.core.paging import query_without_page
 from interlock.domain.permissions import Action
 from interlock.registry import selectors, services
 from interlock.registry.charts import footprint_matrix, region_bars
@@ -46,7 +47,7 @@ def organization_list(request: HttpRequest) -> HttpResponse:
         "organizations": organizations,
         "as_of": as_of,
         "footprint": footprint_matrix(organizations=organizations, regions=regions, as_of=as_of),
-        "query_string": _without_page(request),
+        "query_string": query_without_page(request),
     }
     template = (
         "registry/_organization_results.html"
@@ -54,12 +55,6 @@ def organization_list(request: HttpRequest) -> HttpResponse:
         else "registry/organization_list.html"
     )
     return render(request, template, context)
-
-
-def _without_page(request: HttpRequest) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 def _organization_or_404(acronym: str) -> Organization:
