@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 MANAGE := $(BIN)/interlock
 
-.PHONY: run test install migrate reference demo serve worker bench lint format types check clean
+.PHONY: messages compile run test install migrate reference demo serve worker bench lint format types check clean
 
 $(STAMP): requirements/base.txt requirements/dev.txt pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is required (Python 3.11)"; exit 1; }
@@ -19,7 +19,14 @@ $(STAMP): requirements/base.txt requirements/dev.txt pyproject.toml
 
 install: $(STAMP)
 
-migrate: $(STAMP)
+# Interface catalogues: `make messages` extracts new strings; .mo files are compiled, not kept.
+messages: $(STAMP)
+	$(BIN)/python -m tools.catalogue update
+
+compile: $(STAMP)
+	@$(BIN)/python -m tools.catalogue compile
+
+migrate: compile
 	$(MANAGE) migrate --no-input -v0
 
 reference: migrate
@@ -37,10 +44,10 @@ run: demo
 worker: $(STAMP)
 	$(MANAGE) db_worker
 
-test: $(STAMP)
+test: compile
 	$(BIN)/python -m pytest -n 2 -q $(PYTEST_ARGS); status=$$?; [ $$status -eq 0 ] || [ $$status -eq 5 ] || exit $$status
 
-bench: $(STAMP)
+bench: compile
 	$(BIN)/python -m bench.run
 
 lint: $(STAMP)

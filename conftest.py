@@ -172,6 +172,14 @@ def client_for(client: Any, cast: dict[str, Any]) -> Any:
     return make
 
 
+def pytest_configure(config: Any) -> None:
+    # The compiled catalogues are build products (`make compile`); a bare `pytest` makes them too.
+    if not hasattr(config, "workerinput"):
+        from tools.catalogue import compile_all
+
+        compile_all()
+
+
 def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
     # Browser tests need the system Chromium; without it they are skipped, except in CI where
     # a missing browser must fail the run (see .ci/run).

@@ -1,4 +1,6 @@
-"""The interface is complete in the six official languages: every string in the code is translated."""
+"""The interface is complete in the six official languages: every string in the code is translated.
+
+The .po catalogues are the source of the translations (see tools/catalogue.py)."""
 
 import re
 import shutil
@@ -66,6 +68,8 @@ def test_the_compiled_catalogues_match_the_sources(tmp_path: Path) -> None:
     assert len(fresh) > 100, "makemessages found the strings of the interface"
     for language in LANGUAGES:
         committed = {e.msgid for e in polib.pofile(str(catalogue(language))) if not e.obsolete}
-        assert fresh - committed == set(), f"run makemessages and tools/translations_{language}.py"
+        assert fresh - committed == set(), (
+            "run `python -m tools.catalogue update` and translate the new entries in the .po files"
+        )
         mo = polib.mofile(str(catalogue(language).with_suffix(".mo")))
         assert {e.msgid for e in mo} >= committed - {""}

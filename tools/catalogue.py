@@ -1,19 +1,25 @@
-"""Fill a language's catalogue (locale/<lang>/LC_MESSAGES/django.po) from a table kept as data.
+"""The interface catalogues (``src/interlock/locale/<lang>/LC_MESSAGES/django.po``) are the source
+of every translation: translators and translation platforms edit them, nothing else does.
 
-A table maps each msgid to its translation; a msgid used in a context ({% translate "State" context
-"token" %}) is looked up as "token\\x04State" first. A plural entry maps to a list of forms, one
-per plural form of the language (one for Chinese, two for French and Spanish, three for
-Russian, six for Arabic).
+    python -m tools.catalogue update    # makemessages for every language, drop obsolete entries,
+                                        # compile, and list what is left to translate
+    python -m tools.catalogue compile   # compile the .mo files (make run and make test do this)
+    python -m tools.catalogue check     # exit 1 while an entry is untranslated or fuzzy
+
+Compiled ``.mo`` files are build products: they are not kept in git.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import subprocess
+import sys
 from pathlib import Path
 
 import polib
 
-LOCALE = Path(__file__).resolve().parent.parent / "src" / "interlock" / "locale"
+PACKAGE = Path(__file__).resolve().parent.parent / "src" / "interlock"
+LOCALE = PACKAGE / "locale"
+LANGUAGES = ["fr", "ar", "es", "ru", "zh_Hans"]
 
 PLURAL_FORMS = {
     "fr": "nplurals=2; plural=(n > 1);",
@@ -27,31 +33,70 @@ PLURAL_FORMS = {
 }
 
 
-def apply(language: str, table: Mapping[str, str | list[str]]) -> list[str]:
-    """Fill locale/<language> from the table and compile it; return the msgids still missing."""
-    path = LOCALE / language / "LC_MESSAGES" / "django.po"
-    po = polib.pofile(str(path))
-    nplurals = int(PLURAL_FORMS[language].split(";")[0].split("=")[1])
-    missing = []
-    for entry in [e for e in po if e.obsolete]:
-        po.remove(entry)  # strings no longer in the code
-    for entry in po:
-        key = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
-        value = table.get(key, table.get(entry.msgid))
-        if value is None:
-            missing.append(key)
-            continue
-        entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
-        if entry.msgid_plural:
-            forms = value if isinstance(value, list) else [value] * nplurals
-            if len(forms) != nplurals:
-                raise ValueError(f"{language}: {entry.msgid!r} needs {nplurals} plural forms")
-            entry.msgstr_plural = dict(enumerate(forms))
-        else:
-            entry.msgstr = value if isinstance(value, str) else value[0]
-    po.metadata["Language"] = language
-    po.metadata["Plural-Forms"] = PLURAL_FORMS[language]
-    po.metadata["Content-Type"] = "text/plain; charset=UTF-8"
-    po.save(str(path))
-    po.save_as_mofile(str(path.with_suffix(".mo")))
+def catalogue(language: str) -> Path:
+    return LOCALE / language / "LC_MESSAGES" / "django.po"
+
+
+def update() -> dict[str, list[str]]:
+    """Extract the strings of the code into every catalogue, then tidy and compile them."""
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "django",
+            "makemessages",
+            "-v0",
+            "--no-obsolete",
+            "--add-location=file",
+        ]
+        + [f"-l{language}" for language in LANGUAGES]
+        + ["--ignore=tests/*", "--ignore=static/*"],
+        cwd=PACKAGE,
+        check=True,
+        env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": ""},
+    )
+    missing = {}
+    for language in LANGUAGES:
+        path = catalogue(language)
+        po = polib.pofile(str(path))
+        for entry in [e for e in po if e.obsolete]:
+            po.remove(entry)
+        po.metadata["Language"] = language
+        po.metadata["Plural-Forms"] = PLURAL_FORMS[language]
+        po.metadata["Content-Type"] = "text/plain; charset=UTF-8"
+        po.save(str(path))
+        missing[language] = untranslated(po)
+    compile_all()
     return missing
+
+
+def untranslated(po: polib.POFile) -> list[str]:
+    return [e.msgid for e in po if not e.obsolete and (not e.translated() or e.fuzzy)]
+
+
+def compile_all() -> None:
+    for language in LANGUAGES:
+        path = catalogue(language)
+        polib.pofile(str(path)).save_as_mofile(str(path.with_suffix(".mo")))
+
+
+def main(argv: list[str]) -> int:
+    command = argv[0] if argv else "update"
+    if command == "compile":
+        compile_all()
+        return 0
+    if command == "update":
+        missing = update()
+    elif command == "check":
+        missing = {lang: untranslated(polib.pofile(str(catalogue(lang)))) for lang in LANGUAGES}
+    else:
+        print(__doc__)
+        return 2
+    for language, msgids in missing.items():
+        for msgid in msgids:
+            print(f"{language}: untranslated: {msgid!r}")
+    return 1 if command == "check" and any(missing.values()) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
