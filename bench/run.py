@@ -9,7 +9,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-BENCHMARKS = ["registry", "documents"]
+BENCHMARKS = ["registry", "documents", "engine"]
 
 
 def main() -> None:

@@ -1,0 +1,107 @@
+"""Chapter VIII of the Charter (Articles 52, 53 and 54), as plain rules (DESIGN.md §5).
+
+- Article 52(2): regional arrangements make every effort to settle *local* disputes peacefully
+  through those arrangements before referring them to the Security Council. The engine gives
+  organizations of the region a preference (:func:`is_regional_to`).
+- Article 53(1): "no enforcement action shall be taken under regional arrangements or by regional
+  agencies without the authorization of the Security Council". An enforcement task goes to a
+  Chapter VIII organization only when the situation records an authorization that cites a
+  resolution and a date and covers the task (:func:`article_53`).
+- Article 54: the Security Council "shall at all times be kept fully informed of activities
+  undertaken or in contemplation" under regional arrangements. Whenever a Chapter VIII
+  organization's engagement starts or changes, a notification is due (:func:`article_54_due`).
+
+The Charter basis is the organization's own recorded declaration, never inferred from its kind;
+the caller passes it in as ``chapter_viii``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from interlock.domain.decisions import Allowed, Decision, Denied
+
+
+@dataclass(frozen=True)
+class Authorization:
+    """A Security Council authorization recorded on a situation.
+
+    ``domains`` and ``organizations`` narrow what it authorizes; empty means "not narrowed".
+    """
+
+    symbol: str
+    adopted_on: dt.date | None
+    domains: frozenset[str] = frozenset()
+    organizations: frozenset[str] = frozenset()
+
+    @property
+    def cites_a_resolution(self) -> bool:
+        return bool(self.symbol.strip()) and self.adopted_on is not None
+
+    def covers(self, *, domain: str, organization: str) -> bool:
+        return (not self.domains or domain in self.domains) and (
+            not self.organizations or organization in self.organizations
+        )
+
+
+def article_53(
+    *,
+    enforcement: bool,
+    chapter_viii: bool,
+    domain: str,
+    organization: str,
+    authorizations: Iterable[Authorization],
+) -> Decision:
+    """May this organization take this task under Article 53? The reason names the resolution."""
+    if not enforcement:
+        return Allowed("not an enforcement action")
+    if not chapter_viii:
+        return Allowed("the organization does not act under Chapter VIII")
+    for authorization in sorted(
+        authorizations, key=lambda a: (a.adopted_on or dt.date.min, a.symbol)
+    ):
+        if authorization.cites_a_resolution and authorization.covers(
+            domain=domain, organization=organization
+        ):
+            return Allowed(f"authorized by the Security Council in {authorization.symbol}")
+    return Denied(
+        "Article 53: enforcement under a regional arrangement needs the Council's authorization"
+    )
+
+
+def uncited(authorizations: Iterable[Authorization]) -> list[Authorization]:
+    """Authorizations recorded without a resolution symbol or date: they authorize nothing."""
+    return [a for a in authorizations if not a.cites_a_resolution]
+
+
+def is_regional_to(
+    *,
+    chapter_viii: bool,
+    members: frozenset[str],
+    regions: frozenset[str],
+    country: str,
+    region: str,
+) -> bool:
+    """Article 52(2): is this a regional arrangement of the place where the task lies?"""
+    return chapter_viii and (country in members or (bool(region) and region in regions))
+
+
+# The statuses of an engagement in which the organization acts or is about to act: Article 54
+# speaks of activities "undertaken or in contemplation".
+ACTING = frozenset({"alerted", "standing_by", "active"})
+
+
+def article_54_due(*, chapter_viii: bool, before: str | None, after: str) -> bool:
+    """Is a notification to the President of the Security Council due for this change?
+
+    ``before`` is the engagement's previous status (None when it starts). Any start, and any change
+    of status, of a Chapter VIII organization's engagement is reported; a change between two
+    statuses outside the activities (e.g. unable to act → deactivated) is not.
+    """
+    if not chapter_viii or before == after:
+        return False
+    if before is None:
+        return True
+    return before in ACTING or after in ACTING
