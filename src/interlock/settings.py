@@ -8,6 +8,7 @@ localhost) and ``production`` (secret key and hosts required, HTTPS-only cookies
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import dj_database_url
@@ -60,6 +61,10 @@ try:
     DEFAULT_FROM_EMAIL = env_str("INTERLOCK_FROM_EMAIL", "interlock@localhost")
     TASKS_IMMEDIATE = env_bool("INTERLOCK_TASKS_IMMEDIATE", False)
     SIGN_IN_FAILURE_LIMIT = env_int("INTERLOCK_SIGN_IN_FAILURE_LIMIT", 5, minimum=1)
+    SIGN_IN_ADDRESS_LIMIT = env_int("INTERLOCK_SIGN_IN_ADDRESS_LIMIT", 100, minimum=1)
+    SIGN_IN_COOLOFF_MINUTES = env_int("INTERLOCK_SIGN_IN_COOLOFF_MINUTES", 15, minimum=1)
+    # Reverse proxies (addresses or networks) whose X-Forwarded-For is believed; none by default.
+    TRUSTED_PROXIES = env_list("INTERLOCK_TRUSTED_PROXIES", [])
     MEDIA_ROOT = Path(env_str("INTERLOCK_MEDIA_ROOT", str(VAR_DIR / "media")))
     UPLOAD_MAX_BYTES = env_int("INTERLOCK_UPLOAD_MAX_MB", 20, minimum=1) * 1024 * 1024
     # Hashed, compressed static files once `collectstatic` has written its manifest (as `make run`
@@ -174,11 +179,19 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Sign-in throttling (accounts/lockout.py): a user name from an address is locked after
+# SIGN_IN_FAILURE_LIMIT wrong passwords, an address after SIGN_IN_ADDRESS_LIMIT, both counted over
+# the cool-off; the client's address is the peer's unless a trusted proxy forwarded it.
+SIGN_IN_COOLOFF = dt.timedelta(minutes=SIGN_IN_COOLOFF_MINUTES)
 AXES_FAILURE_LIMIT = SIGN_IN_FAILURE_LIMIT
-AXES_COOLOFF_TIME = 0.25  # hours: a locked-out sign-in may try again after 15 minutes
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = SIGN_IN_COOLOFF
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+# Attempts while locked are refused without being counted, so the end the page states holds.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_HANDLER = "interlock.accounts.lockout.InterlockAxesHandler"
+AXES_LOCKOUT_CALLABLE = "interlock.accounts.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "interlock.accounts.addresses.client_address"
 
 LANGUAGE_CODE = "en"
 # The six official languages of the United Nations, in the UN's order; Arabic reads right to left.
