@@ -43,6 +43,7 @@ PAGES = {
     "/documents/?q=peacekeeping": PUBLIC,
     "/documents/export.csv": PUBLIC,
     "/documents/new/": {**SIGNED_IN},
+    "/documents/choices/?field=text&text_search=Ember": SIGNED_IN,
     "/agreements/": SIGNED_IN,
     "/agreements/new/": {**SECRETARIAT_ONLY, "anonymous": 302},
     "/api/v1/documents": PUBLIC,
@@ -148,3 +149,130 @@ def test_every_route_is_in_the_sweep() -> None:
         if route in ELSEWHERE or route.startswith("api/v1/docs"):
             continue
         assert shapes.get(route, route) in swept, f"route {route!r} is not in the sweep"
+
+
+# Cross-references seeded with targets their readers may not read: every place that names another
+# object (an agreement's text, an audit event's target) must name it through the reading policy.
+CANARY_SYMBOL = "AU/CONF/GLACIER/7"
+CANARY_TITLE = "Glacier confidential annex to the EU"
+CROSS_REFERENCE_PAGES = [
+    path for path in PAGES if not path.startswith("/api/v1/openapi") and "?q=" not in path
+] + ["/audit/?action=document.create", "/api/v1/audit?limit=500", "/api/v1/agreements?limit=500"]
+ADMIN_PAGES = [
+    "/admin/",
+    "/admin/core/auditevent/",
+    "/admin/core/auditevent/?target_type__exact=documents.document",
+    "/admin/agreements/agreement/",
+]
+
+
+@pytest.fixture
+def cross_references(cast, cast_documents) -> dict[str, object]:
+    """The AU's confidential annex shared with the EU (with a symbol), the text of an agreement
+    recorded before the form checked readability; and an agreement whose text is the restricted
+    disarmament memo the secretariat may read and the EU may not. Creating documents leaves audit
+    events naming them."""
+    import datetime as dt
+
+    from interlock.agreements.models import Agreement, AgreementKind
+    from interlock.agreements.services import agreement_create
+    from interlock.documents.models import Topic
+    from interlock.documents.services import document_create
+    from interlock.registry.models import Organization
+
+    au, eu = Organization.objects.get(acronym="AU"), Organization.objects.get(acronym="EU")
+    annex = document_create(
+        actor=cast["owner"],
+        owner=au,
+        classification="confidential",
+        title=CANARY_TITLE,
+        symbol=CANARY_SYMBOL,
+        topics=Topic.objects.filter(key="peacekeeping"),
+        named_readers=[eu],
+    )
+    kind = AgreementKind.objects.get(key="memorandum-of-understanding")
+    legacy = Agreement.objects.create(
+        title="AU–EU annexed memorandum", kind=kind, party_a=au, party_b=eu, text=annex
+    )
+    on_memo = agreement_create(
+        actor=cast["secretariat"],
+        title="AU–EU memorandum on disarmament",
+        kind=kind,
+        party_a=au,
+        party_b=eu,
+        signed_on=dt.date(2024, 1, 1),
+        text=cast_documents["restricted_uncovered"],
+    )
+    return {"annex": annex, "agreements": [legacy, on_memo]}
+
+
+def _secrets_for(part: str, cast_documents, annex) -> list[str]:
+    """Titles and symbols the part may not read."""
+    secrets = [
+        document.title for case, document in cast_documents.items() if case not in CAN_READ[part]
+    ]
+    if part not in ("owner", "partner"):
+        secrets += [CANARY_TITLE, CANARY_SYMBOL]
+    return secrets
+
+
+@pytest.mark.parametrize("part", SWEEP_CAST)
+def test_no_cross_reference_names_what_its_reader_may_not_read(
+    client_for, cast, cast_documents, cross_references, part: str
+) -> None:
+    if part == "secretariat":
+        cast[part].is_staff = cast[part].is_superuser = True
+        cast[part].save()
+    client = client_for(part)
+    agreements = cross_references["agreements"]
+    pages = CROSS_REFERENCE_PAGES + [f"/agreements/{a.pk}/" for a in agreements]
+    pages += [f"/api/v1/agreements/{a.pk}" for a in agreements]
+    pages += ["/organizations/AU/", "/organizations/EU/"]
+    if part == "secretariat":
+        from interlock.core.models import AuditEvent
+
+        pages += ADMIN_PAGES + [f"/admin/agreements/agreement/{a.pk}/change/" for a in agreements]
+        pages += [
+            f"/admin/core/auditevent/{pk}/change/"
+            for pk in AuditEvent.objects.values_list("pk", flat=True)
+        ]
+        pages += [
+            f"/admin/core/auditevent/{pk}/history/"
+            for pk in AuditEvent.objects.values_list("pk", flat=True)[:20]
+        ]
+    secrets = _secrets_for(part, cast_documents, cross_references["annex"])
+    for path in pages:
+        response = client.get(path)
+        assert response.status_code < 500, path
+        body = b"".join(response) if response.streaming else response.content  # type: ignore[attr-defined]
+        text = body.decode()
+        for secret in secrets:
+            assert secret not in text, f"{part} GET {path} names {secret!r}"
+
+
+@pytest.mark.parametrize("term", [CANARY_SYMBOL, "Glacier", "Fjord"])
+def test_searching_the_audit_trail_never_matches_a_withheld_label(
+    client_for, cast, cross_references, term: str
+) -> None:
+    secretariat = cast["secretariat"]
+    secretariat.is_staff = secretariat.is_superuser = True
+    secretariat.save()
+    client = client_for("secretariat")
+    assert len(client.get("/audit/", {"q": term}).context["page"].object_list) == 0
+    assert client.get("/api/v1/audit", {"q": term}).json()["count"] == 0
+    admin = client.get("/admin/core/auditevent/", {"q": term})
+    assert admin.context["cl"].result_count == 0
+
+
+def test_searching_the_audit_trail_still_finds_what_its_reader_may_read(
+    client_for, cast, cross_references
+) -> None:
+    owner = client_for("secretariat")
+    found = owner.get("/api/v1/audit", {"q": "Dolmen"}).json()
+    assert (
+        found["count"] == 1 and found["items"][0]["target"] == "Dolmen restricted disarmament memo"
+    )
+    withheld = owner.get("/api/v1/audit", {"action": "document.create", "limit": 500}).json()
+    names = {item["target"] for item in withheld["items"]}
+    assert "a document (withheld)" in names
+    assert all(item["target_id"] is None for item in withheld["items"] if item["target_withheld"])

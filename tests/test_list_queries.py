@@ -47,6 +47,32 @@ def more_agreements(n: int) -> None:
         Coverage.objects.create(agreement=agreement, topic_id="peacekeeping", up_to="restricted")
 
 
+def more_agreements_with_texts(n: int) -> None:
+    """Agreements whose texts are the AU's documents, readable to some readers, not to others."""
+    from interlock.agreements.models import Agreement, AgreementKind
+    from interlock.documents.models import Document
+    from interlock.registry.models import Organization
+
+    kind = AgreementKind.objects.first()
+    au, eu = Organization.objects.filter(acronym__in=["AU", "EU"]).order_by("acronym")
+    texts = list(Document.objects.filter(owner=au))
+    Agreement.objects.bulk_create(
+        Agreement(title=f"T{i}", kind=kind, party_a=au, party_b=eu, text=texts[i % len(texts)])
+        for i in range(n)
+    )
+
+
+def more_document_audit(n: int) -> None:
+    """Events naming the AU's documents and others: each kind of target named once per page."""
+    from interlock.core.services import audit_record
+    from interlock.documents.models import Document
+    from interlock.registry.models import Organization
+
+    targets = [*Document.objects.filter(owner__acronym="AU"), Organization.objects.first()]
+    for i in range(n):
+        audit_record(actor=None, action="test.bulk", target=targets[i % len(targets)])
+
+
 def more_audit(n: int) -> None:
     from interlock.core.services import audit_record
     from interlock.registry.models import Organization
@@ -107,6 +133,10 @@ LISTS: list[tuple[str, Callable[[], str] | str, Callable[[int], None]]] = [
     ("partner", "/api/v1/agreements?limit=100", more_agreements),
     ("outsider", "/organizations/OSCE/", more_agreements),
     ("secretariat", "/audit/", more_audit),
+    ("secretariat", "/audit/", more_document_audit),
+    ("secretariat", "/api/v1/audit?limit=100", more_document_audit),
+    ("partner", "/agreements/", more_agreements_with_texts),
+    ("outsider", "/api/v1/agreements?limit=100", more_agreements_with_texts),
     ("secretariat", "/api/v1/audit?limit=100", more_audit),
     ("anonymous", "/organizations/OSCE/", more_memberships),
     ("anonymous", "/api/v1/organizations/OSCE/members?limit=100", more_memberships),

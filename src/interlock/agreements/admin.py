@@ -4,9 +4,11 @@ from typing import Any
 
 from django.contrib import admin
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from interlock.agreements.models import Agreement, AgreementKind
 from interlock.core.admin import AuditedAdminMixin
+from interlock.core.references import attach_foreign
 
 
 @admin.register(AgreementKind)
@@ -23,6 +25,22 @@ class AgreementAdmin(admin.ModelAdmin):
 
     list_display = ["title", "party_a", "party_b", "in_force_from", "expires_at", "terminated_at"]
     list_select_related = ["party_a", "party_b"]
+    # The text is a document: named through the reading policy, never by its own __str__.
+    exclude = ["text"]
+    readonly_fields = ["text_named"]
+
+    @admin.display(description=_("Text"))
+    def text_named(self, agreement: Agreement) -> str:
+        return str(getattr(agreement, "text_reference", None) or "—")
+
+    def get_object(
+        self, request: HttpRequest, object_id: str, from_field: str | None = None
+    ) -> Any:
+        # Display methods receive only the object: name its text for this reader here.
+        agreement = super().get_object(request, object_id, from_field)
+        if agreement is not None:
+            attach_foreign(request.user, [agreement], "text")
+        return agreement
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -1,5 +1,6 @@
 import datetime as dt
 
+from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Path, Router, Schema
@@ -8,8 +9,10 @@ from ninja.pagination import paginate
 
 from interlock.agreements import selectors
 from interlock.agreements.models import Agreement
-from interlock.core.api_access import api_require
+from interlock.core.api import ReferenceOut
+from interlock.core.api_access import api_require, api_user
 from interlock.core.paging import Paging
+from interlock.core.references import NamedOnSlice, attach_foreign
 from interlock.domain.permissions import Action
 
 router = Router(tags=["agreements"])
@@ -33,6 +36,11 @@ class AgreementOut(Schema):
     covers_expertise: bool
     covers_resources: bool
     coverage: list[CoverageOut]
+    text: ReferenceOut | None
+
+    @staticmethod
+    def resolve_text(a: Agreement) -> ReferenceOut | None:
+        return ReferenceOut.of(a.text_reference)  # type: ignore[attr-defined]  # see below
 
     @staticmethod
     def resolve_kind(a: Agreement) -> str:
@@ -57,18 +65,19 @@ def agreement_list(request: HttpRequest, organization: str = "") -> object:
     api_require(request, Action.VIEW_AGREEMENTS)
     agreements = selectors.agreement_list()
     if organization:
-        from django.db.models import Q
-
         agreements = agreements.filter(
             Q(party_a__acronym=organization[:20]) | Q(party_b__acronym=organization[:20])
         )
-    return agreements
+    reader = api_user(request)
+    return NamedOnSlice(agreements, lambda rows: attach_foreign(reader, rows, "text"))
 
 
 @router.get("/agreements/{pk}", response=AgreementOut, summary="One agreement")
 def agreement_detail(request: HttpRequest, pk: int = Path(..., ge=1, le=2**53)) -> Agreement:
     api_require(request, Action.VIEW_AGREEMENTS)
     try:
-        return selectors.agreement_get(pk=pk)
+        agreement = selectors.agreement_get(pk=pk)
     except Agreement.DoesNotExist:
         raise HttpError(404, "No agreement with this number.") from None
+    attach_foreign(api_user(request), [agreement], "text")
+    return agreement

@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from interlock.agreements.models import AgreementKind
+from interlock.documents.forms import ReadableDocumentField
 from interlock.documents.models import Topic
 from interlock.registry.models import Organization
 
@@ -38,15 +42,18 @@ class AgreementForm(forms.Form):
     )
     covers_expertise = forms.BooleanField(required=False, label=_("Covers expertise"))
     covers_resources = forms.BooleanField(required=False, label=_("Covers resources"))
-    text = forms.IntegerField(
+    text = ReadableDocumentField(
         required=False,
-        min_value=1,
-        label=_("The agreement's text (document number)"),
-        help_text=_("A document in the library owned by one of the parties"),
+        label=_("The agreement's text"),
+        help_text=_("Search the library: a document of one of the parties that you may read"),
     )
     note = forms.CharField(
         required=False, widget=forms.Textarea(attrs={"rows": 3}), label=_("Note")
     )
+
+    def __init__(self, *args: Any, reader: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["text"].for_reader(reader, at=timezone.now())  # type: ignore[attr-defined]
 
 
 class InstantForm(forms.Form):

@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
 from interlock.agreements.models import Agreement, Coverage
+from interlock.core import references
 
 
 class Status(StrEnum):
@@ -40,6 +42,16 @@ def agreement_list(*, organization_id: int | None = None) -> QuerySet[Agreement]
             Q(party_a_id=organization_id) | Q(party_b_id=organization_id)
         )
     return agreements.order_by("title", "pk")
+
+
+def agreement_rows(
+    *, reader: Any, organization_id: int | None = None, at: dt.datetime
+) -> list[tuple[Agreement, Status]]:
+    """The agreements with their status at ``at``, each with ``text_reference``: its text named
+    through the reading policy (one more query for the whole list)."""
+    agreements = list(agreement_list(organization_id=organization_id))
+    references.attach_foreign(reader, agreements, "text", at=at)
+    return [(agreement, status_of(agreement, at)) for agreement in agreements]
 
 
 def agreement_get(*, pk: int) -> Agreement:

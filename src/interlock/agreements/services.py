@@ -8,11 +8,13 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from interlock.agreements.models import Agreement, AgreementKind, Coverage
 from interlock.core.access import require
 from interlock.core.services import audit_record
+from interlock.documents.access import readable_documents
 from interlock.documents.models import Document, Topic
 from interlock.domain.permissions import Action
 from interlock.registry.models import Organization
@@ -59,6 +61,14 @@ def agreement_create(
     if not title.strip():
         raise ValidationError({"title": _("Give the agreement a title.")})
     _check_dates(signed_on=signed_on, in_force_from=in_force_from, expires_at=expires_at)
+    if (
+        text is not None
+        and not readable_documents(actor, at=timezone.now()).filter(pk=text.pk).exists()
+    ):
+        # The same words as for a document that does not exist: nothing about it is revealed.
+        raise ValidationError(
+            {"text": _("Choose a document you may read from the search results.")}
+        )
     if text is not None and text.owner_id not in (party_a.pk, party_b.pk):
         raise ValidationError(
             {"text": _("The agreement's text must be a document of one of the parties.")}

@@ -14,19 +14,17 @@ from django.views.decorators.http import require_POST
 from interlock.agreements import selectors, services
 from interlock.agreements.forms import AgreementForm, InstantForm
 from interlock.agreements.models import Agreement
+from interlock.core import references
 from interlock.core.access import can, require
 from interlock.core.forms import attach_errors
-from interlock.documents.models import Document
 from interlock.domain.permissions import Action
 
 
 @login_required
 def agreement_list(request: HttpRequest) -> HttpResponse:
     require(request.user, Action.VIEW_AGREEMENTS)
-    now = timezone.now()
-    agreements = [(a, selectors.status_of(a, now)) for a in selectors.agreement_list()]
     context = {
-        "agreements": agreements,
+        "agreements": selectors.agreement_rows(reader=request.user, at=timezone.now()),
         "may_manage": bool(can(request.user, Action.MANAGE_AGREEMENTS)),
     }
     return render(request, "agreements/agreement_list.html", context)
@@ -43,6 +41,7 @@ def _agreement_or_404(pk: int) -> Agreement:
 def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     require(request.user, Action.VIEW_AGREEMENTS)
     agreement = _agreement_or_404(pk)
+    references.attach_foreign(request.user, [agreement], "text")
     context = {
         "agreement": agreement,
         "status": selectors.status_of(agreement, timezone.now()),
@@ -57,7 +56,7 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def agreement_create(request: HttpRequest) -> HttpResponse:
     require(request.user, Action.MANAGE_AGREEMENTS)
-    form = AgreementForm(request.POST or None)
+    form = AgreementForm(request.POST or None, reader=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -74,7 +73,7 @@ def agreement_create(request: HttpRequest) -> HttpResponse:
                 covers_expertise=data["covers_expertise"],
                 covers_resources=data["covers_resources"],
                 note=data["note"],
-                text=Document.objects.filter(pk=data["text"]).first() if data["text"] else None,
+                text=data["text"],
             )
         except ValidationError as error:
             attach_errors(form, error)

@@ -4,9 +4,12 @@ from typing import Any
 
 from django.contrib import admin
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from interlock.core.models import AuditEvent, Source
+from interlock.core.selectors import audit_event_search, audit_events_named
 from interlock.core.services import audit_record, changes_between
 
 
@@ -37,12 +40,44 @@ class SourceAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(admin.ModelAdmin):
-    """Read-only: the audit trail is append-only."""
+    """Read-only: the audit trail is append-only. Targets are named through the reading policy
+    (core.references), like on the audit page: staff see "a document (withheld)" for what they
+    may not read, and search never matches a withheld label."""
 
-    list_display = ["at", "actor_label", "organization", "action", "target_label"]
+    list_display = ["at", "actor_label", "organization", "action", "target"]
     list_filter = ["action", "target_type"]
-    search_fields = ["actor_label", "target_label"]
+    search_fields = ["actor_label", "action", "target_label"]  # searched by audit_event_search
     list_select_related = ["organization"]
+    fields = ("at", "actor_label", "organization", "action", "target_type", "target", "changes_")
+    readonly_fields = fields
+
+    @admin.display(description=_("What"))
+    def target(self, event: AuditEvent) -> str:
+        return str(event.reference)  # type: ignore[attr-defined]  # set by audit_events_named
+
+    @admin.display(description=_("Changes"))
+    def changes_(self, event: AuditEvent) -> object:
+        return event.shown_changes  # type: ignore[attr-defined]
+
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet[AuditEvent], search_term: str
+    ) -> tuple[QuerySet[AuditEvent], bool]:
+        return audit_event_search(queryset, reader=request.user, query=search_term), False
+
+    def get_changelist_instance(self, request: HttpRequest) -> Any:
+        changelist = super().get_changelist_instance(request)
+        changelist.result_list = audit_events_named(
+            reader=request.user, events=list(changelist.result_list)
+        )
+        return changelist
+
+    def get_object(
+        self, request: HttpRequest, object_id: str, from_field: str | None = None
+    ) -> AuditEvent | None:
+        event = super().get_object(request, object_id, from_field)
+        if event is not None:
+            audit_events_named(reader=request.user, events=[event])
+        return event
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -62,4 +62,6 @@ class AuditEvent(models.Model):
         indexes = [models.Index(fields=["target_type", "target_id"])]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.target_label}"
+        # Never the target's label: the admin puts this in titles, and the label may name what the
+        # reader may not read (core.references names targets per reader).
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action}"

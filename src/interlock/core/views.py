@@ -6,6 +6,7 @@ from django.shortcuts import render
 
 from interlock.core import selectors
 from interlock.core.access import require
+from interlock.core.paging import query_without_page
 from interlock.domain.permissions import Action
 from interlock.meetings.selectors import meeting_list
 from interlock.registry.models import Organization
@@ -21,9 +22,16 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def audit_list(request: HttpRequest) -> HttpResponse:
     require(request.user, Action.VIEW_AUDIT)
-    events = selectors.audit_event_list(action=request.GET.get("action", "")[:80])
+    query = request.GET.get("q", "")[:200]
+    events = selectors.audit_event_list(
+        reader=request.user, action=request.GET.get("action", "")[:80], query=query
+    )
     page = Paginator(events, 50).get_page(request.GET.get("page"))
-    return render(request, "core/audit_list.html", {"page": page})
+    page.object_list = selectors.audit_events_named(
+        reader=request.user, events=list(page.object_list)
+    )
+    context = {"page": page, "query": query, "query_string": query_without_page(request)}
+    return render(request, "core/audit_list.html", context)
 
 
 def health(request: HttpRequest) -> HttpResponse:

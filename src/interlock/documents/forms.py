@@ -1,9 +1,14 @@
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from interlock.documents.models import Classification, Language, Topic
+from interlock.documents.access import readable_documents
+from interlock.documents.models import Classification, Document, Language, Topic
 from interlock.registry.models import Organization
 
 
@@ -85,3 +90,53 @@ class VersionForm(forms.Form):
     )
     note = forms.CharField(max_length=300, required=False, label=_("What changed"))
     upload = forms.FileField(required=False, label=_("File"))
+
+
+class DocumentSearchWidget(forms.Widget):
+    """Choose a document by searching what the chooser may read (htmx asks
+    ``documents:choices`` as one types); the chosen document travels as a radio button. Nothing
+    is ever typed as a number, and only readable documents are ever offered or shown."""
+
+    template_name = "documents/_document_chooser.html"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs)
+        self.queryset: QuerySet[Document] = Document.objects.none()
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        chosen = None
+        if value not in (None, "") and str(value).isdigit():
+            chosen = self.queryset.filter(pk=int(value)).first()
+        context["chosen"] = chosen
+        return context
+
+    def id_for_label(self, id_: str) -> str:
+        return f"{id_}-search" if id_ else id_
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
+        return data.get(name)
+
+
+class ReadableDocumentField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """A document the chooser may read. A hidden document and one that does not exist get the
+    same answer, so the field never tells them apart. Give it the reader with :meth:`for_reader`."""
+
+    widget = DocumentSearchWidget
+    default_error_messages = {
+        "invalid_choice": _("Choose a document you may read from the search results."),
+    }
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(queryset=Document.objects.none(), **kwargs)
+
+    def to_python(self, value: Any) -> Any:
+        if value not in self.empty_values and not (str(value).isdigit() and len(str(value)) <= 15):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+    def for_reader(self, user: Any, *, at: dt.datetime) -> None:
+        self.queryset = readable_documents(user, at=at)
+        self.widget.queryset = self.queryset  # type: ignore[attr-defined]

@@ -83,3 +83,20 @@ def language_versions(document: Document) -> list[LanguageVersion]:
 
 def read_log(*, document: Document) -> QuerySet[DocumentRead]:
     return document.reads.select_related("reader", "organization").order_by("-at", "-id")
+
+
+CHOICES_SHOWN = 10
+
+
+def document_choices(user: Any, *, at: dt.datetime, query: str) -> list[Document]:
+    """Documents ``user`` may read matching ``query``, for a chooser: a symbol by its beginning
+    ("S/RES/1631"), otherwise words of the title or text through the full-text search."""
+    query = query.strip()
+    if not query:
+        return []
+    readable = readable_documents(user, at=at).select_related("owner")
+    if "/" in query:
+        matches = readable.filter(symbol__istartswith=query).order_by("symbol", "-id")
+    else:
+        matches = search.search(readable, query)
+    return list(matches[:CHOICES_SHOWN])

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from typing import Any
 
 from django.contrib import messages
@@ -17,7 +18,12 @@ from interlock.core.access import can, require
 from interlock.core.forms import attach_errors
 from interlock.core.paging import CappedPaginator, query_without_page
 from interlock.documents import search, selectors, services
-from interlock.documents.access import access_document, explanations, may_explain
+from interlock.documents.access import (
+    access_document,
+    explanations,
+    may_explain,
+    readable_documents,
+)
 from interlock.documents.forms import DocumentFilterForm, DocumentForm, VersionForm
 from interlock.domain.permissions import Action
 from interlock.registry.models import Organization
@@ -138,6 +144,30 @@ def document_download(request: HttpRequest, pk: int, text_id: int) -> FileRespon
     response = FileResponse(text.file.open("rb"), as_attachment=True, filename=text.file_name)
     response["Content-Type"] = text.content_type or "application/octet-stream"
     return response
+
+
+@login_required
+def document_choices(request: HttpRequest) -> HttpResponse:
+    """The documents the user may read that match ``q``, as radio buttons for the chooser of a
+    form field (``field``); the field's current choice stays offered if the user may read it."""
+    field = request.GET.get("field", "")
+    if not re.fullmatch(r"[a-z_]{1,40}", field):
+        raise Http404
+    now = timezone.now()
+    query = request.GET.get(f"{field}_search", request.GET.get("q", ""))[:200]
+    current = request.GET.get(field, "")
+    chosen = (
+        readable_documents(request.user, at=now).filter(pk=int(current)).first()
+        if current.isdigit() and len(current) <= 15
+        else None
+    )
+    context = {
+        "field": field,
+        "chosen": chosen,
+        "found": selectors.document_choices(request.user, at=now, query=query),
+        "searched": bool(query.strip()),
+    }
+    return render(request, "documents/_document_choices.html", context)
 
 
 @login_required

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from interlock.agreements import selectors as agreement_selectors
+from interlock.agreements.models import Agreement
+from interlock.agreements.selectors import Status
 from interlock.core.access import can, require
 from interlock.core.paging import query_without_page
 from interlock.domain.permissions import Action
@@ -99,13 +101,13 @@ def organization_detail(request: HttpRequest, acronym: str) -> HttpResponse:
 
 def _agreements_of(
     request: HttpRequest, organization: Organization
-) -> list[tuple[object, str]] | None:
+) -> list[tuple[Agreement, Status]] | None:
     """The organization's agreements and their status, for those who may see agreements."""
     if not can(request.user, Action.VIEW_AGREEMENTS):
         return None
-    now = timezone.now()
-    agreements = agreement_selectors.agreement_list(organization_id=organization.pk)
-    return [(a, agreement_selectors.status_of(a, now)) for a in agreements]
+    return agreement_selectors.agreement_rows(
+        reader=request.user, organization_id=organization.pk, at=timezone.now()
+    )
 
 
 @login_required

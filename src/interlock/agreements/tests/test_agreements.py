@@ -199,3 +199,76 @@ def test_the_agreements_text_is_a_document_of_one_of_the_parties(
             party_b=orgs["EU"],
             text=au_document,
         )
+
+
+def test_the_text_cannot_be_a_document_the_secretariat_may_not_read(
+    cast, orgs, mou, cast_documents
+) -> None:
+    with pytest.raises(ValidationError, match="Choose a document you may read"):
+        services.agreement_create(
+            actor=cast["secretariat"],
+            title="AU–EU",
+            kind=mou,
+            party_a=orgs["AU"],
+            party_b=orgs["EU"],
+            text=cast_documents["confidential_to_partner"],
+        )
+    assert not Agreement.objects.filter(title="AU–EU").exists()
+
+
+def _form_with_text(client, orgs, mou, text: str):
+    return client.post(
+        "/agreements/new/",
+        {
+            "title": "AU–EU with text",
+            "kind": mou.pk,
+            "party_a": orgs["AU"].pk,
+            "party_b": orgs["EU"].pk,
+            "text": text,
+        },
+    )
+
+
+def test_a_hidden_and_a_nonexistent_text_get_the_same_answer(
+    client_for, orgs, mou, cast_documents
+) -> None:
+    client = client_for("secretariat")
+    hidden = _form_with_text(client, orgs, mou, str(cast_documents["confidential_to_partner"].pk))
+    missing = _form_with_text(client, orgs, mou, "987654321")
+    huge = _form_with_text(client, orgs, mou, "9" * 40)
+    assert hidden.status_code == missing.status_code == huge.status_code == 200
+    errors = [page.context["form"].errors["text"] for page in (hidden, missing, huge)]
+    assert (
+        errors[0]
+        == errors[1]
+        == errors[2]
+        == ["Choose a document you may read from the search results."]
+    )
+    assert not Agreement.objects.filter(title="AU–EU with text").exists()
+    readable = _form_with_text(client, orgs, mou, str(cast_documents["restricted_uncovered"].pk))
+    assert readable.status_code == 302
+    assert (
+        Agreement.objects.get(title="AU–EU with text").text
+        == cast_documents["restricted_uncovered"]
+    )
+
+
+def test_the_form_chooses_a_text_by_searching_and_never_by_number(client_for) -> None:
+    page = client_for("secretariat").get("/agreements/new/").content.decode()
+    assert 'hx-get="/documents/choices/"' in page and 'type="number"' not in page
+
+
+@pytest.mark.parametrize(
+    ("part", "found"),
+    [("secretariat", False), ("partner", True), ("outsider", False), ("owner", True)],
+)
+def test_the_chooser_offers_only_documents_its_user_may_read(
+    client_for, cast_documents, part: str, found: bool
+) -> None:
+    ember = cast_documents["confidential_to_partner"]
+    answer = client_for(part).get("/documents/choices/", {"field": "text", "text_search": "Ember"})
+    assert answer.status_code == 200
+    assert (ember.title in answer.content.decode()) is found
+    assert (f'value="{ember.pk}"' in answer.content.decode()) is found
+    kept = client_for(part).get("/documents/choices/", {"field": "text", "text": ember.pk})
+    assert (ember.title in kept.content.decode()) is found
