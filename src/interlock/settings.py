@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "interlock.meetings",
     "interlock.documents",
     "interlock.agreements",
+    "interlock.situations",
 ]
 
 MIDDLEWARE = [

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -50,16 +50,22 @@ def terms_of(agreement: Agreement) -> AgreementTerms:
     )
 
 
-def readable_filter(reader: Reader, terms: list[AgreementTerms], at: dt.datetime) -> Q:
-    """The policy as a filter on Document. Mirrors ``may_read`` rule by rule."""
+def policy_filter(
+    reader: Reader,
+    terms: list[AgreementTerms],
+    at: dt.datetime,
+    *,
+    named: Callable[[int], QuerySet[Any]],
+    covered: Callable[[list[str]], QuerySet[Any]],
+) -> Q:
+    """The policy as a filter on any model with ``owner`` and ``classification``, mirroring
+    ``may_read`` rule by rule. ``named(organization)`` and ``covered(topics)`` are the model's own
+    subqueries (correlated on ``OuterRef("pk")``) for named readers and topics."""
     allowed = Q(classification=Classification.PUBLIC)
     if reader.organization is None:
         return allowed
     allowed |= Q(owner_id=reader.organization) | Q(classification=Classification.PARTNERSHIP)
-    named = Document.named_readers.through.objects.filter(
-        document_id=OuterRef("pk"), organization_id=reader.organization
-    )
-    allowed |= Q(Exists(named), classification=Classification.CONFIDENTIAL)
+    allowed |= Q(Exists(named(reader.organization)), classification=Classification.CONFIDENTIAL)
     if reader.is_secretariat:
         return allowed | Q(classification=Classification.RESTRICTED)
     topics_by_owner: dict[int, set[str]] = defaultdict(set)
@@ -72,11 +78,27 @@ def readable_filter(reader: Reader, terms: list[AgreementTerms], at: dt.datetime
         }
     for owner, topics in sorted(topics_by_owner.items()):
         if topics:
-            covered = DocumentTopic.objects.filter(
-                document_id=OuterRef("pk"), topic_id__in=sorted(topics)
+            allowed |= Q(
+                Exists(covered(sorted(topics))),
+                classification=Classification.RESTRICTED,
+                owner_id=owner,
             )
-            allowed |= Q(Exists(covered), classification=Classification.RESTRICTED, owner_id=owner)
     return allowed
+
+
+def readable_filter(reader: Reader, terms: list[AgreementTerms], at: dt.datetime) -> Q:
+    """The policy as a filter on Document."""
+    return policy_filter(
+        reader,
+        terms,
+        at,
+        named=lambda organization: Document.named_readers.through.objects.filter(
+            document_id=OuterRef("pk"), organization_id=organization
+        ),
+        covered=lambda topics: DocumentTopic.objects.filter(
+            document_id=OuterRef("pk"), topic_id__in=topics
+        ),
+    )
 
 
 def readable_documents(user: Any, *, at: dt.datetime) -> QuerySet[Document]:

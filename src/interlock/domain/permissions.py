@@ -34,6 +34,13 @@ class Action(StrEnum):
     CONTRIBUTE_DOCUMENTS = "contribute_documents"
     VIEW_AGREEMENTS = "view_agreements"
     MANAGE_AGREEMENTS = "manage_agreements"
+    # Situations (¶2, ¶5): seeing one is the information-sharing policy's answer, not this table.
+    RECORD_SITUATION = "record_situation"
+    EDIT_SITUATION = "edit_situation"
+    ADOPT_PLAN = "adopt_plan"
+    EDIT_CAPABILITIES = "edit_capabilities"
+    VIEW_NOTIFICATIONS = "view_notifications"
+    SEND_NOTIFICATIONS = "send_notifications"
 
 
 @dataclass(frozen=True)
@@ -64,6 +71,9 @@ _SECRETARIAT_ONLY = frozenset(
         Action.MANAGE_USERS,
         # The Secretary-General concludes the agreements (¶6); the secretariat records them.
         Action.MANAGE_AGREEMENTS,
+        # The secretariat adopts the division of labour and keeps the Council informed (Art. 54).
+        Action.ADOPT_PLAN,
+        Action.SEND_NOTIFICATIONS,
     }
 )
 
@@ -76,6 +86,8 @@ def decide(actor: Actor, action: Action, *, organization_id: int | None = None) 
         return Denied("sign in first")
     if action is Action.CONTRIBUTE_DOCUMENTS:
         return _contribute(actor, organization_id)
+    if action is Action.EDIT_CAPABILITIES:
+        return _capabilities(actor, organization_id)
     if actor.role is Role.SECRETARIAT:
         return Allowed("the secretariat administers the partnership (¶7f)")
     if action in _SECRETARIAT_ONLY:
@@ -84,6 +96,10 @@ def decide(actor: Actor, action: Action, *, organization_id: int | None = None) 
         return Allowed("every signed-in user may hold API tokens for their own account")
     if action is Action.VIEW_AGREEMENTS:
         return Allowed("participating organizations see the agreements of the partnership")
+    if action is Action.VIEW_NOTIFICATIONS:
+        return Allowed("organizations follow the notifications drafted on their engagements")
+    if action in (Action.RECORD_SITUATION, Action.EDIT_SITUATION):
+        return _situation(actor, action, organization_id)
     if action is Action.EDIT_ORGANIZATION_PROFILE:
         if actor.role is Role.LIAISON_OFFICIAL and actor.organization_id == organization_id:
             return Allowed("the liaison official keeps the organization's profile (¶7d)")
@@ -99,3 +115,18 @@ def _contribute(actor: Actor, organization_id: int | None) -> Decision:
     if organization_id is not None and organization_id != actor.organization_id:
         return Denied("documents are added to one's own organization only")
     return Allowed("members of an organization contribute its documents")
+
+
+def _capabilities(actor: Actor, organization_id: int | None) -> Decision:
+    # Only the organization knows what it can bring: not even the secretariat edits another's.
+    if actor.role is Role.LIAISON_OFFICIAL and actor.organization_id == organization_id:
+        return Allowed("the liaison official keeps the organization's capabilities (¶7d)")
+    return Denied("only this organization's liaison official keeps its capabilities")
+
+
+def _situation(actor: Actor, action: Action, organization_id: int | None) -> Decision:
+    if actor.role not in (Role.LIAISON_OFFICIAL, Role.MEMBER):
+        return Denied("observers and researchers read situations; they do not record them")
+    if action is Action.EDIT_SITUATION and actor.organization_id != organization_id:
+        return Denied("a situation is kept by the organization that owns it and the secretariat")
+    return Allowed("staff of an organization record and keep its situations")

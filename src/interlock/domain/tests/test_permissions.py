@@ -34,7 +34,9 @@ def test_the_secretariat_may_do_everything_but_write_into_another_organizations_
 ) -> None:
     actor = Actor(user_id=user, organization_id=home, role=Role.SECRETARIAT)
     foreign_library = action is Action.CONTRIBUTE_DOCUMENTS and org is not None and org != home
-    assert bool(decide(actor, action, organization_id=org)) is not foreign_library
+    # Only an organization knows what it can bring: its capabilities are its liaison's to keep.
+    refused = foreign_library or action is Action.EDIT_CAPABILITIES
+    assert bool(decide(actor, action, organization_id=org)) is not refused
 
 
 @given(actors, organizations)
@@ -68,3 +70,20 @@ def test_a_profile_is_kept_by_its_own_liaison_official_or_the_secretariat(
 
 def test_a_refusal_tells_the_anonymous_to_sign_in() -> None:
     assert decide(Actor.anonymous(), Action.VIEW_AUDIT) == Denied("sign in first")
+
+
+@given(actors, organizations)
+def test_capabilities_are_kept_by_the_organizations_own_liaison_official(
+    actor: Actor, org: int | None
+) -> None:
+    allowed = bool(decide(actor, Action.EDIT_CAPABILITIES, organization_id=org))
+    assert allowed == (actor.role is Role.LIAISON_OFFICIAL and actor.organization_id == org)
+
+
+@given(actors, organizations)
+def test_situations_are_kept_by_their_owners_staff_and_the_secretariat(
+    actor: Actor, org: int | None
+) -> None:
+    allowed = bool(decide(actor, Action.EDIT_SITUATION, organization_id=org))
+    staff = actor.role in (Role.LIAISON_OFFICIAL, Role.MEMBER) and actor.organization_id == org
+    assert allowed == (actor.role is Role.SECRETARIAT or staff)

@@ -1,0 +1,255 @@
+"""Reads of situations. Whether a situation may be seen is the information-sharing policy's
+answer (DESIGN.md §3), asked through ``documents.access``'s filter and per-item decision."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Any
+
+from django.db.models import F, OuterRef, QuerySet
+from django.http import Http404
+
+from interlock.documents.access import agreement_terms, policy_filter, reader_of
+from interlock.domain import engine
+from interlock.domain.chapter_viii import Authorization as AuthorizationTerms
+from interlock.domain.decisions import Decision
+from interlock.domain.sharing import Item, Level, may_read
+from interlock.registry.models import COUNTED_AS_MEMBER, Membership, Organization
+from interlock.registry.selectors import membership_in_force
+from interlock.situations.models import (
+    Capability,
+    Engagement,
+    EngagementStatus,
+    Notification,
+    Plan,
+    Situation,
+    Task,
+)
+
+STANDING = (EngagementStatus.ALERTED, EngagementStatus.STANDING_BY, EngagementStatus.ACTIVE)
+
+
+def readable_situations(user: Any, *, at: dt.datetime) -> QuerySet[Situation]:
+    """Every situation ``user`` may see at the instant ``at``."""
+    reader = reader_of(user)
+    terms = agreement_terms(organization_id=reader.organization) if reader.organization else []
+    return Situation.objects.filter(
+        policy_filter(
+            reader,
+            terms,
+            at,
+            named=lambda organization: Situation.named_readers.through.objects.filter(
+                situation_id=OuterRef("pk"), organization_id=organization
+            ),
+            covered=lambda topics: Situation.topics.through.objects.filter(
+                situation_id=OuterRef("pk"), topic_id__in=topics
+            ),
+        )
+    )
+
+
+def situation_list(user: Any, *, at: dt.datetime) -> QuerySet[Situation]:
+    """One query plus one prefetch (the countries)."""
+    return (
+        readable_situations(user, at=at)
+        .select_related("owner")
+        .prefetch_related("countries")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def item_of(situation: Situation) -> Item:
+    return Item(
+        owner=situation.owner_id,
+        level=Level.named(situation.classification),
+        topics=frozenset(t.pk for t in situation.topics.all()),
+        named=frozenset(o.pk for o in situation.named_readers.all()),
+    )
+
+
+def access_situation(user: Any, pk: int, *, at: dt.datetime) -> tuple[Situation, Decision]:
+    """The situation and why the user may see it, or ``Http404``: a reader who may not see it
+    learns nothing of it, not even that it exists."""
+    situation = (
+        Situation.objects.select_related("owner", "source")
+        .prefetch_related("topics", "named_readers", "countries")
+        .filter(pk=pk)
+        .first()
+    )
+    if situation is None:
+        raise Http404
+    reader = reader_of(user)
+    terms = agreement_terms(organization_id=reader.organization) if reader.organization else []
+    decision = may_read(reader, item_of(situation), terms, at)
+    if not decision:
+        raise Http404
+    return situation, decision
+
+
+def timeline(situation: Situation) -> QuerySet[Any]:
+    return situation.timeline.select_related("source")
+
+
+def authorizations(situation: Situation) -> QuerySet[Any]:
+    return situation.authorizations.select_related("source").prefetch_related("domains")
+
+
+def tasks(situation: Situation) -> QuerySet[Task]:
+    return situation.tasks.filter(withdrawn_at__isnull=True).select_related("domain", "country")
+
+
+def engagements(situation: Situation) -> QuerySet[Engagement]:
+    return situation.engagements.select_related("organization", "task", "task__domain").order_by(
+        "task_id", "role", "organization__short_name_en", "pk"
+    )
+
+
+def plans(situation: Situation) -> QuerySet[Plan]:
+    return situation.plans.select_related("proposed_by", "adopted_by")
+
+
+def capability_list(*, organization: Organization | None = None) -> QuerySet[Capability]:
+    capabilities = Capability.objects.select_related("organization", "domain")
+    if organization is not None:
+        capabilities = capabilities.filter(organization=organization)
+    return capabilities.order_by("organization__short_name_en", "domain__name_en", "pk")
+
+
+def notification_list(user: Any, *, at: dt.datetime) -> QuerySet[Notification]:
+    """Pending first, then sent; only on situations the user may see, and (outside the
+    secretariat) only those of the user's own organization."""
+    notifications = Notification.objects.select_related(
+        "engagement__organization", "engagement__situation", "sent_by"
+    ).filter(engagement__situation__in=readable_situations(user, at=at).values("pk"))
+    reader = reader_of(user)
+    if reader.organization is None:
+        return notifications.none()
+    if not reader.is_secretariat:
+        notifications = notifications.filter(engagement__organization_id=reader.organization)
+    # Pending (not yet sent) first: NULLs of sent_at sort first on both databases this way.
+    return notifications.order_by(F("sent_at").asc(nulls_first=True), "-drafted_at", "-pk")
+
+
+# --- the engine's world, read from the database ----------------------------------------------
+
+
+def world_of(situation: Situation, *, day: dt.date) -> tuple[engine.World, bool]:
+    """The engine's input for a situation on a day, and whether it rests on demo capabilities.
+
+    A fixed number of queries whatever the size: tasks, capabilities, memberships in force,
+    authorizations (with their domains), standing engagements.
+    """
+    task_rows = list(tasks(situation))
+    capabilities = list(capability_list())
+    members: dict[int, set[str]] = defaultdict(set)
+    regions: dict[int, set[str]] = defaultdict(set)
+    for organization_id, country, region in Membership.objects.filter(
+        membership_in_force(day), status__in=COUNTED_AS_MEMBER
+    ).values_list("organization_id", "country_id", "country__region_code"):
+        members[organization_id].add(country)
+        if region:
+            regions[organization_id].add(region)
+    by_org: dict[int, list[Capability]] = defaultdict(list)
+    for capability in capabilities:
+        by_org[capability.organization_id].append(capability)
+    organizations = tuple(
+        engine.Organization(
+            key=caps[0].organization.acronym,
+            chapter_viii=caps[0].organization.acts_under_chapter_viii,
+            members=frozenset(members[organization_id]),
+            regions=frozenset(regions[organization_id]),
+            capabilities=tuple(
+                engine.Capability(
+                    domain=c.domain_id,
+                    effectiveness=float(c.effectiveness),
+                    capacity=float(c.capacity),
+                    unit=c.unit,
+                    readiness_days=c.readiness_days,
+                    reach=engine.Reach(c.reach),
+                )
+                for c in caps
+            ),
+        )
+        for organization_id, caps in by_org.items()
+    )
+    world = engine.World(
+        tasks=tuple(
+            engine.Task(
+                key=str(t.pk),
+                domain=t.domain_id,
+                amount=float(t.amount),
+                unit=t.unit,
+                priority=float(t.priority),
+                country=t.country_id or "",
+                region=t.country.region_code if t.country else "",
+                enforcement=t.enforcement,
+                needed_within_days=t.needed_within_days,
+            )
+            for t in task_rows
+        ),
+        organizations=organizations,
+        authorizations=tuple(
+            AuthorizationTerms(
+                symbol=a.symbol,
+                adopted_on=a.adopted_on,
+                domains=frozenset(d.pk for d in a.domains.all()),
+            )
+            for a in authorizations(situation)
+        ),
+        standing=frozenset(
+            (str(task_id), acronym)
+            for task_id, acronym in situation.engagements.filter(
+                status__in=STANDING, task__isnull=False
+            ).values_list("task_id", "organization__acronym")
+        ),
+    )
+    return world, any(c.is_demo for c in capabilities)
+
+
+def plan_as_json(plan: engine.Plan) -> dict[str, Any]:
+    def reasons(items: tuple[engine.Reason, ...]) -> list[dict[str, Any]]:
+        return [{"code": r.code.value, "params": r.values} for r in items]
+
+    return {
+        "assignments": [
+            {
+                "task": int(a.task),
+                "organization": a.organization,
+                "share": a.share,
+                "role": a.role,
+                "reasons": reasons(a.reasons),
+            }
+            for a in plan.assignments
+        ],
+        "gaps": [
+            {"task": int(g.task), "share": g.share, "reasons": reasons(g.reasons)}
+            for g in plan.gaps
+        ],
+    }
+
+
+def plan_view(
+    result: dict[str, Any], task_rows: list[Task], organizations: dict[str, Organization]
+) -> list[dict[str, Any]]:
+    """Rows for the page: each task with its lead, its supporting organizations and its gap."""
+    by_task: dict[int, dict[str, Any]] = {
+        t.pk: {"task": t, "assignments": [], "gap": None} for t in task_rows
+    }
+    for a in result["assignments"]:
+        if a["task"] in by_task:
+            by_task[a["task"]]["assignments"].append(
+                {**a, "org": organizations.get(a["organization"])}
+            )
+    for g in result["gaps"]:
+        if g["task"] in by_task:
+            by_task[g["task"]]["gap"] = g
+    return list(by_task.values())
+
+
+def organizations_by_acronym() -> dict[str, Organization]:
+    return {o.acronym: o for o in Organization.objects.all()}
+
+
+def latest_plan(situation: Situation) -> Plan | None:
+    return plans(situation).first()
