@@ -139,6 +139,14 @@ def _cast_world() -> None:
         )
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """Rate limits and throttles count in the cache: each test starts with none spent."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def cast(db: Any) -> dict[str, Any]:
     """The cast's user objects by part: ``cast["owner"]`` is the AU's liaison official."""

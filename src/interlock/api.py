@@ -2,33 +2,12 @@
 
 from typing import Any
 
-from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import HttpError
-from ninja.security import HttpBearer
 
-from interlock.accounts.services import api_token_authenticate
-
-
-class BearerOrSession(HttpBearer):
-    """A bearer token if one is sent (a wrong one is refused: 401); else the signed-in session;
-    else the anonymous public, which the permission vocabulary then judges like any actor."""
-
-    openapi_description = "API token issued on the profile page: `Authorization: Bearer ilk_…`"
-
-    def __call__(self, request: HttpRequest) -> Any:
-        if request.headers.get("Authorization"):
-            return super().__call__(request)
-        user = getattr(request, "user", None)
-        return user if user is not None and user.is_authenticated else AnonymousUser()
-
-    def authenticate(self, request: HttpRequest, token: str) -> Any:
-        user = api_token_authenticate(token)
-        if user is not None:
-            request.user = user
-        return user
-
+from interlock.accounts.api_auth import BearerOrSession, RateLimitedError
 
 api = NinjaAPI(
     title="Interlock API",
@@ -45,6 +24,20 @@ api = NinjaAPI(
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> Any:
     return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+
+
+@api.exception_handler(RateLimitedError)
+def _rate_limited(request: HttpRequest, exc: RateLimitedError) -> Any:
+    response = api.create_response(
+        request,
+        {
+            "detail": _("Too many requests: try again in %(seconds)s s.")
+            % {"seconds": exc.retry_after}
+        },
+        status=429,
+    )
+    response["Retry-After"] = str(exc.retry_after)
+    return response
 
 
 def _mount() -> None:

@@ -65,6 +65,14 @@ try:
     SIGN_IN_COOLOFF_MINUTES = env_int("INTERLOCK_SIGN_IN_COOLOFF_MINUTES", 15, minimum=1)
     # Reverse proxies (addresses or networks) whose X-Forwarded-For is believed; none by default.
     TRUSTED_PROXIES = env_list("INTERLOCK_TRUSTED_PROXIES", [])
+    SESSION_IDLE_MINUTES = env_int("INTERLOCK_SESSION_IDLE_MINUTES", 30, minimum=1)
+    API_TOKEN_DAYS = env_int("INTERLOCK_API_TOKEN_DAYS", 90, minimum=1)
+    API_TOKEN_MAX_DAYS = env_int("INTERLOCK_API_TOKEN_MAX_DAYS", 365, minimum=API_TOKEN_DAYS)
+    API_RATE_PER_MINUTE = env_int("INTERLOCK_API_RATE_PER_MINUTE", 300, minimum=1)
+    API_PUBLIC_RATE_PER_MINUTE = env_int("INTERLOCK_API_PUBLIC_RATE_PER_MINUTE", 60, minimum=1)
+    # Rate limits and throttles count in Django's cache: "files" is shared by every worker process
+    # of one server; "memory" counts per process (enough for development and tests).
+    CACHE = env_choice("INTERLOCK_CACHE", "files" if PRODUCTION else "memory", ("memory", "files"))
     MEDIA_ROOT = Path(env_str("INTERLOCK_MEDIA_ROOT", str(VAR_DIR / "media")))
     UPLOAD_MAX_BYTES = env_int("INTERLOCK_UPLOAD_MAX_MB", 20, minimum=1) * 1024 * 1024
     # Hashed, compressed static files once `collectstatic` has written its manifest (as `make run`
@@ -106,6 +114,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "interlock.accounts.middleware.IdleSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -162,6 +171,17 @@ else:
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache"),
+        # Counters of the current window only; never cull them while they count.
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+    if CACHE == "files"
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import secrets
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from interlock.accounts.models import ApiToken, User
+from interlock.accounts.models import ApiToken, TokenScope, User
 from interlock.core.access import require
 from interlock.core.services import audit_record
 from interlock.domain.permissions import Action, Role
@@ -58,18 +60,48 @@ def _digest(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-def api_token_issue(*, actor: User, name: str) -> tuple[ApiToken, str]:
-    """Issue a token for the actor's own account. The raw token is returned once and never stored."""
+def api_token_issue(
+    *,
+    actor: User,
+    name: str,
+    days: int | None = None,
+    scope: TokenScope = TokenScope.READ,
+) -> tuple[ApiToken, str]:
+    """Issue a token for the actor's own account, valid for ``days`` (``API_TOKEN_DAYS`` unless
+    given, at most ``API_TOKEN_MAX_DAYS``). The raw token is returned once and never stored."""
     require(actor, Action.ISSUE_OWN_API_TOKEN)
     name = name.strip()
     if not name:
         raise ValidationError({"name": _("Give the token a name.")})
-    raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    with transaction.atomic():
-        token = ApiToken.objects.create(
-            user=actor, name=name[:100], prefix=raw[:12], digest=_digest(raw)
+    days = settings.API_TOKEN_DAYS if days is None else days
+    if not 1 <= days <= settings.API_TOKEN_MAX_DAYS:
+        raise ValidationError(
+            {
+                "days": _("A token lasts from 1 to %(most)s days.")
+                % {"most": settings.API_TOKEN_MAX_DAYS}
+            }
         )
-        audit_record(actor=actor, action="api_token.issue", target=token)
+    raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    now = timezone.now()
+    with transaction.atomic():  # the token and its audit event stand or fall together
+        token = ApiToken.objects.create(
+            created_at=now,
+            user=actor,
+            name=name[:100],
+            prefix=raw[:12],
+            digest=_digest(raw),
+            expires_at=now + dt.timedelta(days=days),
+            scope=TokenScope(scope),
+        )
+        audit_record(
+            actor=actor,
+            action="api_token.issue",
+            target=token,
+            changes={
+                "scope": [None, token.scope],
+                "expires_at": [None, token.expires_at.isoformat()],
+            },
+        )
     return token, raw
 
 
@@ -83,16 +115,27 @@ def api_token_revoke(*, actor: User, token: ApiToken) -> None:
         audit_record(actor=actor, action="api_token.revoke", target=token)
 
 
-def api_token_authenticate(raw: str) -> User | None:
-    """The active user holding this live token, or None."""
-    if not raw.startswith(TOKEN_PREFIX):
-        return None
-    token = (
-        ApiToken.objects.select_related("user")
-        .filter(digest=_digest(raw), revoked_at__isnull=True, user__is_active=True)
-        .first()
-    )
-    if token is None:
-        return None
-    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
-    return token.user
+class TokenRefusedError(Exception):
+    """A bearer token that does not authenticate, with the reason to tell its holder."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def api_token_authenticate(raw: str) -> ApiToken:
+    """The live token (its user active) for this raw value; else :class:`TokenRefusedError`. A token
+    keeps working while its account's sign-in is paused (docs/operations.md, sign-in throttling)."""
+    token = None
+    if raw.startswith(TOKEN_PREFIX):
+        token = ApiToken.objects.select_related("user").filter(digest=_digest(raw)).first()
+    if token is None or token.revoked_at is not None or not token.user.is_active:
+        raise TokenRefusedError(_("This token is not valid."))
+    now = timezone.now()
+    if token.expires_at <= now:
+        raise TokenRefusedError(
+            _("This token expired on %(day)s; issue a new one on your profile page.")
+            % {"day": token.expires_at.date().isoformat()}
+        )
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token

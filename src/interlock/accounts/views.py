@@ -6,11 +6,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from interlock.accounts import selectors, services
 from interlock.accounts.forms import ApiTokenForm
+from interlock.accounts.models import TokenScope
 
 sign_in = auth_views.LoginView.as_view(
     template_name="accounts/sign_in.html", redirect_authenticated_user=True
@@ -24,6 +26,7 @@ def profile(request: HttpRequest) -> HttpResponse:
         "tokens": list(selectors.api_token_list(user=request.user)),  # type: ignore[arg-type]
         "form": ApiTokenForm(),
         "new_token": request.session.pop("new_api_token", None),
+        "now": timezone.now(),
     }
     return render(request, "accounts/profile.html", context)
 
@@ -33,10 +36,21 @@ def profile(request: HttpRequest) -> HttpResponse:
 def api_token_issue(request: HttpRequest) -> HttpResponse:
     form = ApiTokenForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Give the token a name."))
+        name_missing = "name" in form.errors
+        messages.error(
+            request,
+            _("Give the token a name.")
+            if name_missing
+            else _("Choose a lifetime and a scope from the lists."),
+        )
         return redirect("accounts:profile")
     try:
-        _token, raw = services.api_token_issue(actor=request.user, name=form.cleaned_data["name"])  # type: ignore[arg-type]
+        _token, raw = services.api_token_issue(
+            actor=request.user,  # type: ignore[arg-type]
+            name=form.cleaned_data["name"],
+            days=form.cleaned_data["days"],
+            scope=TokenScope(form.cleaned_data["scope"] or TokenScope.READ),
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
