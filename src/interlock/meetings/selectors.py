@@ -25,7 +25,9 @@ def meeting_get(*, number: int) -> Meeting:
                 queryset=Delegation.objects.select_related(
                     "organization", "source", "level_source"
                 ),
-            )
+            ),
+            # Each organization under the name it bore at the meeting (registry|name_on).
+            "delegations__organization__former_names",
         )
         .get(number=number)
     )

@@ -11,7 +11,7 @@ import csv
 import datetime as dt
 import gettext
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,19 +34,12 @@ from interlock.registry.models import (
     MembershipStatus,
     Organization,
     OrganizationKind,
+    OrganizationName,
     ReportedMemberCount,
 )
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
-# ¶7e: regional and subregional organizations act under Chapter VIII; other intergovernmental
-# organizations partner with the UN under other Charter provisions.
-CHARTER_BASIS_BY_KIND = {
-    OrganizationKind.UNITED_NATIONS: CharterBasis.THE_CHARTER,
-    OrganizationKind.REGIONAL: CharterBasis.CHAPTER_VIII,
-    OrganizationKind.SUBREGIONAL: CharterBasis.CHAPTER_VIII,
-    OrganizationKind.OTHER_INTERGOVERNMENTAL: CharterBasis.OTHER_PROVISIONS,
-}
 PRECISIONS = {choice.value for choice in DatePrecision}
 
 
@@ -99,6 +92,7 @@ class _Parsed:
     meetings: dict[int, dict[str, Any]] = field(default_factory=dict)
     delegations: list[dict[str, Any]] = field(default_factory=list)
     reported_counts: list[dict[str, Any]] = field(default_factory=list)
+    former_names: list[dict[str, Any]] = field(default_factory=list)
     topics: dict[str, dict[str, Any]] = field(default_factory=dict)
     agreement_kinds: dict[str, dict[str, Any]] = field(default_factory=dict)
 
@@ -167,11 +161,8 @@ def parse(data_dir: Path = DATA_DIR) -> _Parsed:
             "name_en": row["name_en"],
             "name_fr": row["name_fr"],
             "kind": kind.value,
-            "charter_basis": CHARTER_BASIS_BY_KIND[kind].value,
-            "charter_basis_source_id": "un-charter"
-            if kind is OrganizationKind.UNITED_NATIONS
-            else "seed-p7e",
-            "kind_source_id": "seed-p11"
+            # The UN is what the Charter establishes; every other kind follows Interlock's rule.
+            "kind_source_id": "un-charter-preamble"
             if kind is OrganizationKind.UNITED_NATIONS
             else "interlock-scope",
             "headquarters_city": row["hq_city"],
@@ -185,6 +176,9 @@ def parse(data_dir: Path = DATA_DIR) -> _Parsed:
             if row["membership_source"]
             else None,
         }
+
+    _parse_charter_bases(data_dir, parsed, source, errors)
+    _parse_former_names(data_dir, parsed, source, errors)
 
     periods: dict[tuple[str, str], list[tuple[Period, str]]] = defaultdict(list)
     for where, row in _rows(data_dir, "memberships.csv"):
@@ -337,6 +331,110 @@ def parse(data_dir: Path = DATA_DIR) -> _Parsed:
     return parsed
 
 
+def _parse_charter_bases(
+    data_dir: Path, parsed: _Parsed, source: Callable[[str, str], str], errors: list[str]
+) -> None:
+    """What each organization's own instrument, or a recorded declaration, states of its relation
+    to the Charter: one row per organization, never inferred from its kind. A declared basis
+    names its source and the date of the instrument; "not_declared" names neither."""
+    seen: dict[str, str] = {}
+    for where, row in _rows(data_dir, "charter_bases.csv"):
+        acronym = row["organization"]
+        if acronym not in parsed.organizations:
+            errors.append(f"{where}: unknown organization {acronym!r}")
+            continue
+        if acronym in seen:
+            errors.append(f"{where}: {acronym} already has its Charter basis at {seen[acronym]}")
+            continue
+        seen[acronym] = where
+        if row["basis"] not in CharterBasis.values:
+            errors.append(
+                f"{where}: unknown Charter basis {row['basis']!r} for {acronym} "
+                f"(one of {', '.join(CharterBasis.values)})"
+            )
+            continue
+        on = _date(row["on"], where, "on", errors)
+        if row["basis"] == CharterBasis.NOT_DECLARED:
+            if row["source"] or row["on"] or row["words"]:
+                errors.append(
+                    f"{where}: {acronym} is 'not_declared': leave source, date and words empty, "
+                    "or record the basis its source states"
+                )
+            values: dict[str, Any] = {"charter_basis_source_id": None, "charter_basis_on": None}
+        else:
+            if not row["source"]:
+                errors.append(
+                    f"{where}: the Charter basis {row['basis']!r} of {acronym} has no source: "
+                    "name the instrument or declaration that states it, or record 'not_declared'"
+                )
+            if on is None and not row["on"]:
+                errors.append(
+                    f"{where}: the Charter basis {row['basis']!r} of {acronym} has no date: "
+                    "give the date of the instrument or declaration (YYYY-MM-DD)"
+                )
+            values = {
+                "charter_basis_source_id": source(row["source"], where) if row["source"] else None,
+                "charter_basis_on": on,
+            }
+        _check_lengths(
+            Organization,
+            {"charter_basis_words": row["words"]},
+            ("charter_basis_words",),
+            where,
+            errors,
+        )
+        parsed.organizations[acronym].update(
+            charter_basis=row["basis"], charter_basis_words=row["words"], **values
+        )
+    for acronym in parsed.organizations.keys() - seen.keys():
+        errors.append(
+            f"charter_bases.csv: {acronym} has no row: record its Charter basis with its source, "
+            "or 'not_declared'"
+        )
+
+
+def _parse_former_names(
+    data_dir: Path, parsed: _Parsed, source: Callable[[str, str], str], errors: list[str]
+) -> None:
+    """Names an organization bore before its current one, each with the period it was in use."""
+    for where, row in _rows(data_dir, "organization_names.csv"):
+        if row["organization"] not in parsed.organizations:
+            errors.append(f"{where}: unknown organization {row['organization']!r}")
+            continue
+        valid_from = _date(row["valid_from"], where, "valid_from", errors)
+        valid_until = _date(row["valid_until"], where, "valid_until", errors)
+        if valid_until is None:
+            errors.append(
+                f"{where}: a former name needs the day it stopped being used (valid_until)"
+            )
+            continue
+        if valid_from is not None and valid_until <= valid_from:
+            errors.append(f"{where}: the name ends ({valid_until}) before it starts ({valid_from})")
+            continue
+        if not row["source"]:
+            errors.append(f"{where}: a former name must cite its source")
+            continue
+        _check_lengths(
+            OrganizationName,
+            row,
+            ("short_name_en", "short_name_fr", "name_en", "name_fr"),
+            where,
+            errors,
+        )
+        parsed.former_names.append(
+            {
+                "organization_id": row["organization"],
+                "valid_until": valid_until,
+                "valid_from": valid_from,
+                "short_name_en": row["short_name_en"],
+                "short_name_fr": row["short_name_fr"],
+                "name_en": row["name_en"],
+                "name_fr": row["name_fr"],
+                "source_id": source(row["source"], where),
+            }
+        )
+
+
 def _translated(catalogue: gettext.NullTranslations, name: str) -> str:
     translated = catalogue.gettext(name)
     return "" if translated == name else translated
@@ -407,6 +505,13 @@ def load(data_dir: Path = DATA_DIR) -> LoadReport:
             lookup["organization_id"] = organizations[values["organization_id"]].pk
             rest = {key: value for key, value in values.items() if key not in lookup}
             _upsert(Membership, lookup, rest, report)
+        for values in parsed.former_names:
+            lookup = {
+                "organization_id": organizations[values["organization_id"]].pk,
+                "valid_until": values["valid_until"],
+            }
+            rest = {key: value for key, value in values.items() if key not in lookup}
+            _upsert(OrganizationName, lookup, rest, report)
         for values in parsed.reported_counts:
             lookup = {
                 "organization_id": organizations[values["organization_id"]].pk,

@@ -34,8 +34,7 @@ def scale_generate(
                 name_en=f"Synthetic organization {start + i}",
                 name_fr=f"Organisation synthétique {start + i}",
                 kind=rng.choice(["regional", "subregional", "other_intergovernmental"]),
-                charter_basis="chapter_viii",
-                charter_basis_source=source,
+                charter_basis="not_declared",  # synthetic: nothing is declared for it
                 kind_source=source,
                 membership_recorded=True,
                 membership_source=source,

@@ -17,6 +17,7 @@ from interlock.registry.models import (
     Membership,
     Organization,
     OrganizationKind,
+    OrganizationName,
     ReportedMemberCount,
 )
 
@@ -54,12 +55,30 @@ class ReportedFigureOut(Schema):
     )
 
 
-class OrganizationOut(Schema):
-    acronym: str
+class FormerNameOut(Schema):
+    short_name_en: str
+    short_name_fr: str
     name_en: str
     name_fr: str
+    valid_from: dt.date | None = Field(description="Null where the start is not recorded")
+    valid_until: dt.date = Field(description="The first day of the next name")
+    source: SourceOut
+
+
+class OrganizationOut(Schema):
+    acronym: str
+    name_en: str = Field(description="The current name")
+    name_fr: str
+    name_as_of_en: str = Field(description="The name in use on as_of")
+    name_as_of_fr: str
     kind: str
-    charter_basis: str
+    charter_basis: CharterBasis = Field(
+        description="What the organization's own instrument or a recorded declaration states; "
+        "not_declared where no source is recorded"
+    )
+    charter_basis_on: dt.date | None = Field(
+        description="Date of the instrument or declaration; null when not declared"
+    )
     headquarters_city: str | None
     headquarters_country: str | None
     website: str | None
@@ -76,6 +95,14 @@ class OrganizationOut(Schema):
     last_reported: LastReportedOut | None = Field(
         None, description="The last member figure a cited record reported on or before as_of"
     )
+
+    @staticmethod
+    def resolve_name_as_of_en(o: Organization) -> str:
+        return o.named_on(o.as_of).name_en  # type: ignore[attr-defined]
+
+    @staticmethod
+    def resolve_name_as_of_fr(o: Organization) -> str:
+        return o.named_on(o.as_of).name_fr  # type: ignore[attr-defined]
 
     @staticmethod
     def resolve_headquarters_city(o: Organization) -> str | None:
@@ -109,11 +136,19 @@ class OrganizationOut(Schema):
 
 
 class OrganizationDetailOut(OrganizationOut):
-    charter_basis_source: SourceOut
+    charter_basis_source: SourceOut | None = Field(
+        description="The instrument or declaration, with its article or paragraph"
+    )
+    charter_basis_words: str = Field(description="What the source says, in its own words")
+    former_names: list[FormerNameOut]
     kind_source: SourceOut
     membership_source: SourceOut | None
     liaison_official: str | None
     reported_figures: list[ReportedFigureOut]
+
+    @staticmethod
+    def resolve_former_names(o: Organization) -> list[OrganizationName]:
+        return list(o.former_names.all())
 
     @staticmethod
     def resolve_reported_figures(o: Organization) -> list[ReportedMemberCount]:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -56,21 +58,53 @@ class OrganizationKind(models.TextChoices):
 
 
 class CharterBasis(models.TextChoices):
-    CHAPTER_VIII = "chapter_viii", _("Chapter VIII (regional arrangement)")
-    OTHER_PROVISIONS = "other_provisions", _("Other Charter provisions")
+    """What an organization's own instrument, or a recorded declaration, states of its relation to
+    the Charter of the United Nations. Never inferred from its kind: where no source is recorded
+    here, the basis is "not declared"."""
+
     THE_CHARTER = "the_charter", _("The Charter itself")
+    CHAPTER_VIII = "chapter_viii", _("Chapter VIII: regional arrangement or agency")
+    ARTICLE_51 = "article_51", _("Article 51: collective self-defence")
+    NOT_DECLARED = "not_declared", _("Not declared")
 
 
-class Organization(models.Model):
+class NamedInTwoLanguages:
+    """The short and full names in the reader's language (organizations and their former names)."""
+
+    short_name_en: str
+    short_name_fr: str
+    name_en: str
+    name_fr: str
+
+    @property
+    def short_name(self) -> str:
+        return localized(self.short_name_en, self.short_name_fr)
+
+    @property
+    def name(self) -> str:
+        return localized(self.name_en, self.name_fr)
+
+
+class Organization(NamedInTwoLanguages, models.Model):
     acronym = models.SlugField(max_length=20, unique=True)
     short_name_en = models.CharField(max_length=30)
     short_name_fr = models.CharField(max_length=30)
     name_en = models.CharField(max_length=200)
     name_fr = models.CharField(max_length=200)
     kind = models.CharField(max_length=32, choices=OrganizationKind.choices)
-    charter_basis = models.CharField(max_length=32, choices=CharterBasis.choices)
+    charter_basis = models.CharField(
+        max_length=32, choices=CharterBasis.choices, default=CharterBasis.NOT_DECLARED
+    )
+    # Required (and only allowed) when a basis is declared: the instrument or declaration that
+    # states it, its date, and its words.
     charter_basis_source = models.ForeignKey(
-        "core.Source", on_delete=models.PROTECT, related_name="+"
+        "core.Source", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    charter_basis_on = models.DateField(
+        null=True, blank=True, help_text=_("Date of the instrument or declaration")
+    )
+    charter_basis_words = models.CharField(
+        max_length=300, blank=True, help_text=_("What the source says, in its own words")
     )
     kind_source = models.ForeignKey("core.Source", on_delete=models.PROTECT, related_name="+")
     headquarters_city = models.CharField(max_length=100, blank=True, help_text=_("Blank: unknown"))
@@ -95,21 +129,85 @@ class Organization(models.Model):
     class Meta:
         ordering = ["short_name_en"]
         indexes = [models.Index(fields=["short_name_en"])]
+        constraints = [
+            # A declared basis names its source and date; "not declared" has neither.
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        charter_basis=CharterBasis.NOT_DECLARED,
+                        charter_basis_source__isnull=True,
+                        charter_basis_on__isnull=True,
+                    )
+                    | (
+                        ~Q(charter_basis=CharterBasis.NOT_DECLARED)
+                        & Q(charter_basis_source__isnull=False, charter_basis_on__isnull=False)
+                    )
+                ),
+                name="charter_basis_declared_with_source_and_date",
+                violation_error_message=_(
+                    "A Charter basis other than “not declared” needs its source and date."
+                ),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.short_name
 
-    @property
-    def short_name(self) -> str:
-        return localized(self.short_name_en, self.short_name_fr)
+    def named_on(self, day: dt.date) -> Organization | OrganizationName:
+        """The name in use on ``day``: a former name whose period holds it, else the current one.
 
-    @property
-    def name(self) -> str:
-        return localized(self.name_en, self.name_fr)
+        Reads ``former_names`` through ``.all()``, so a prefetch serves a whole list.
+        """
+        for former in self.former_names.all():
+            if former.in_use_on(day):
+                return former
+        return self
 
     @property
     def acts_under_chapter_viii(self) -> bool:
-        return self.charter_basis == CharterBasis.CHAPTER_VIII
+        """True only where a Chapter VIII basis is recorded with its source (Article 53 reads it)."""
+        return (
+            self.charter_basis == CharterBasis.CHAPTER_VIII
+            and self.charter_basis_source_id is not None
+        )
+
+
+class OrganizationName(NamedInTwoLanguages, models.Model):
+    """A name the organization bore before its current one, over [valid_from, valid_until).
+
+    The current name is the organization's own (``Organization.name``); a page dated to a day
+    inside one of these periods shows the name then in use (the 2005 meeting keeps 2005 names).
+    ``valid_from`` is empty where the start of the name is not recorded here.
+    """
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="former_names"
+    )
+    short_name_en = models.CharField(max_length=30)
+    short_name_fr = models.CharField(max_length=30)
+    name_en = models.CharField(max_length=200)
+    name_fr = models.CharField(max_length=200)
+    valid_from = models.DateField(null=True, blank=True, help_text=_("Blank: not recorded"))
+    valid_until = models.DateField(help_text=_("The first day of the next name"))
+    source = models.ForeignKey("core.Source", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["organization", "valid_until"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "valid_until"], name="one_former_name_per_end"
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_from__isnull=True) | Q(valid_until__gt=models.F("valid_from")),
+                name="former_name_ends_after_it_starts",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name_en} (until {self.valid_until})"
+
+    def in_use_on(self, day: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and day < self.valid_until
 
 
 class MembershipStatus(models.TextChoices):

@@ -15,6 +15,7 @@ from interlock.registry.models import (
     LiaisonAppointment,
     Membership,
     Organization,
+    OrganizationName,
     ReportedMemberCount,
 )
 
@@ -95,6 +96,8 @@ def organization_list(
         reported_on=Subquery(reported.values("on")[:1]),
         reported_precision=Subquery(reported.values("precision")[:1]),
     ).select_related("headquarters_country")
+    # Former names, so that each row shows the name in use on the day (one query per page).
+    organizations = organizations.prefetch_related("former_names")
     if filters.kind:
         organizations = organizations.filter(kind=filters.kind)
     if filters.charter_basis:
@@ -120,18 +123,20 @@ def organization_list(
 
 
 def organization_get(*, acronym: str) -> Organization:
-    """The organization with its sources and liaison history, or ``Organization.DoesNotExist``."""
+    """The organization with its sources, former names and liaison history, or
+    ``Organization.DoesNotExist``."""
     return (
         Organization.objects.select_related(
             "headquarters_country", "charter_basis_source", "kind_source", "membership_source"
         )
         .prefetch_related(
+            Prefetch("former_names", queryset=OrganizationName.objects.select_related("source")),
             Prefetch(
                 "liaison_appointments",
                 queryset=LiaisonAppointment.objects.select_related("user").order_by(
                     "-started_on", "-id"
                 ),
-            )
+            ),
         )
         .get(acronym=acronym)
     )

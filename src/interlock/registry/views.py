@@ -79,6 +79,8 @@ def organization_detail(request: HttpRequest, acronym: str) -> HttpResponse:
     appointments = list(organization.liaison_appointments.all())
     context = {
         "organization": organization,
+        "named": organization.named_on(as_of),
+        "former_names": list(organization.former_names.all()),
         "form": form,
         "as_of": as_of,
         "memberships": memberships,

@@ -76,7 +76,7 @@ def test_every_organization_without_a_member_list_says_so_rather_than_inventing_
 def test_every_fact_cites_its_source() -> None:
     assert not Membership.objects.filter(source__isnull=True).exists()
     for organization in Organization.objects.all():
-        assert organization.charter_basis_source_id and organization.kind_source_id
+        assert organization.kind_source_id
         assert organization.membership_recorded == (organization.membership_source_id is not None)
     assert not Delegation.objects.filter(source__isnull=True).exists()
 
@@ -86,15 +86,6 @@ def test_the_head_level_figure_is_reported_not_attributed() -> None:
     meeting = Meeting.objects.get(number=6)
     assert (meeting.reported_participants, meeting.reported_head_level) == (20, 13)
     assert Delegation.objects.filter(meeting=meeting, level=DelegationLevel.UNKNOWN).count() == 20
-
-
-@pytest.mark.django_db
-def test_regional_organizations_act_under_chapter_viii_and_others_under_other_provisions() -> None:
-    assert Organization.objects.get(acronym="OSCE").charter_basis == "chapter_viii"
-    assert Organization.objects.get(acronym="SADC").charter_basis == "chapter_viii"
-    assert Organization.objects.get(acronym="INTERPOL").charter_basis == "other_provisions"
-    assert Organization.objects.get(acronym="UN").charter_basis == "the_charter"
-    assert Organization.objects.filter(charter_basis="chapter_viii").count() == 14
 
 
 @pytest.mark.django_db

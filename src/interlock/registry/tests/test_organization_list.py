@@ -22,8 +22,17 @@ def test_it_filters_by_kind() -> None:
 
 
 def test_it_filters_by_charter_basis() -> None:
-    others = acronyms(charter_basis="other_provisions")
-    assert others == {"COMSEC", "CPLP", "INTERPOL", "OIF", "OIC", "OPCW"}
+    assert acronyms(charter_basis="chapter_viii") == {"OAS", "OSCE"}
+    assert acronyms(charter_basis="article_51") == {"NATO", "CSTO"}
+    assert "AU" in acronyms(charter_basis="not_declared")
+
+
+def test_each_row_shows_the_name_in_use_on_the_day(client) -> None:
+    then = client.get("/organizations/", {"as_of": "2005-07-25", "q": "OIC"}).content.decode()
+    now = client.get("/organizations/", {"as_of": "2026-01-01", "q": "OIC"}).content.decode()
+    assert "Organization of the Islamic Conference" in then
+    assert "Organisation of Islamic Cooperation" in now
+    assert "Islamic Conference" not in now
 
 
 def test_it_filters_by_region_of_the_members_on_the_day() -> None:
