@@ -9,13 +9,23 @@ import pytest
 
 @pytest.fixture
 def world(cast: dict[str, Any]) -> dict[str, Any]:
+    import datetime as dt
+
+    from interlock.core.models import Source
     from interlock.registry.models import CharterBasis, Organization
     from interlock.situations.models import CapabilityDomain
     from interlock.situations.services import capability_set
 
     orgs = {o.acronym: o for o in Organization.objects.filter(acronym__in=["AU", "EU", "UN"])}
+    # A declared basis needs its source and date (a check constraint): this world's own.
+    declared, _ = Source.objects.get_or_create(
+        key="test-world-chapter-viii",
+        defaults={"title": "Test world: recorded as acting under Chapter VIII", "locator": "-"},
+    )
     Organization.objects.filter(acronym__in=["AU", "EU"]).update(
-        charter_basis=CharterBasis.CHAPTER_VIII
+        charter_basis=CharterBasis.CHAPTER_VIII,
+        charter_basis_source=declared,
+        charter_basis_on=dt.date(2000, 1, 1),
     )
     Organization.objects.filter(acronym="UN").update(charter_basis=CharterBasis.THE_CHARTER)
     for org in orgs.values():

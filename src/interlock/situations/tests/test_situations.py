@@ -189,7 +189,9 @@ def test_the_charter_basis_is_read_through_acts_under_chapter_viii(cast, darfur,
     from interlock.registry.models import Organization
 
     _task(cast, darfur, world)
-    Organization.objects.filter(acronym__in=["AU", "EU"]).update(charter_basis="other_provisions")
+    Organization.objects.filter(acronym__in=["AU", "EU"]).update(
+        charter_basis="not_declared", charter_basis_source=None, charter_basis_on=None
+    )
     plan = services.plan_propose(actor=cast["owner"], situation=darfur)
     # Not under Chapter VIII: Article 53 does not bar them (and no regional bonus either).
     assert {a["organization"] for a in plan.result["assignments"]} >= {"EU"}
