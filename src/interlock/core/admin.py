@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin
 from django.db import transaction
 from django.db.models import QuerySet
@@ -30,6 +31,52 @@ class AuditedAdminMixin:
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+class VersionedAdminForm(forms.ModelForm):  # type: ignore[type-arg]
+    """The version the editor loaded travels with the form; a save from a stale copy is refused
+    with a message, like the services' optimistic lock (registry.services)."""
+
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields["loaded_version"].initial = self.instance.version
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.instance.pk is None:
+            return data
+        # The admin's change view runs in one transaction: the row stays locked until the save.
+        current = (
+            type(self.instance)
+            ._default_manager.select_for_update()
+            .filter(pk=self.instance.pk)
+            .values_list("version", flat=True)
+            .first()
+        )
+        if data.get("loaded_version") != current:
+            raise forms.ValidationError(
+                _(
+                    "Someone else changed this record after you opened it. Reload the page "
+                    "to see their change, then make yours again."
+                ),
+                code="stale",
+            )
+        return data
+
+
+class VersionedAdminMixin(AuditedAdminMixin):
+    """For models that carry a ``version`` (optimistic locking): the admin refuses stale saves
+    and bumps the version, so that neither the admin nor a service silently reverts the other."""
+
+    form: type[forms.ModelForm[Any]] = VersionedAdminForm
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        if change:
+            obj.version = form.cleaned_data["loaded_version"] + 1
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Source)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 
@@ -45,7 +47,7 @@ def check_upload(upload: UploadedFile) -> CheckedUpload:
         )
     if size == 0:
         raise ValidationError(_("The file is empty."))
-    name = (upload.name or "").rsplit("/", 1)[-1]
+    name = file_name_within((upload.name or "").replace("\\", "/").rsplit("/", 1)[-1])
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     kind = KINDS.get(extension)
     if kind is None:
@@ -58,7 +60,22 @@ def check_upload(upload: UploadedFile) -> CheckedUpload:
     content = upload.read()
     upload.seek(0)
     text = _read(kind, content)
-    return CheckedUpload(kind=kind, name=name[:200], size=size, text=text)
+    return CheckedUpload(kind=kind, name=name, size=size, text=text)
+
+
+# A file system allows 255 bytes per name; the storage may add "_abc1234" to make it unique.
+NAME_MAX_BYTES = 150
+
+
+def file_name_within(name: str, limit: int = NAME_MAX_BYTES) -> str:
+    """``name`` cut to at most ``limit`` bytes of UTF-8, keeping its extension and whole
+    characters: "éééé….docx" stays a .docx."""
+    stem, dot, extension = name.rpartition(".")
+    if not dot or len(extension.encode()) > 16:
+        stem, dot, extension = name, "", ""
+    budget = limit - len(f"{dot}{extension}".encode())
+    stem = stem.encode()[:budget].decode("utf-8", errors="ignore").strip() or "file"
+    return f"{stem}{dot}{extension}"
 
 
 def _read(kind: Kind, content: bytes) -> str:
@@ -74,14 +91,55 @@ def _read(kind: Kind, content: bytes) -> str:
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
         names = set(archive.namelist())
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, ValueError, EOFError):
         raise ValidationError(
             _("This file is not a %(kind)s document.") % {"kind": kind.extension}
         ) from None
     expected = "word/document.xml" if kind.extension == "docx" else "content.xml"
     if expected not in names:
         raise ValidationError(_("This file is not a %(kind)s document.") % {"kind": kind.extension})
-    return ""
+    check_archive(archive, size=len(content))
+    return archive_text(archive, expected)
+
+
+# Bounds on a DOCX or ODT (zip) archive, checked on what it declares before accepting it, and
+# again on what it actually inflates while text is extracted (a header may lie).
+ZIP_MAX_ENTRIES = 1000
+ZIP_MAX_INFLATED = 100 * 1024 * 1024
+ZIP_MAX_RATIO = 100
+
+
+def check_archive(archive: zipfile.ZipFile, *, size: int) -> None:
+    """Refuse an archive with too many entries, too much inflated content, or an entry (or the
+    whole) compressed beyond a ratio no office document reaches (a "zip bomb")."""
+    entries = archive.infolist()
+    if len(entries) > ZIP_MAX_ENTRIES:
+        raise ValidationError(
+            _("The document holds %(count)s files; at most %(limit)s are accepted.")
+            % {"count": len(entries), "limit": ZIP_MAX_ENTRIES}
+        )
+    inflated = sum(entry.file_size for entry in entries)
+    worst = max((entry.file_size / max(entry.compress_size, 1) for entry in entries), default=0.0)
+    if inflated > ZIP_MAX_INFLATED or worst > ZIP_MAX_RATIO or inflated > size * ZIP_MAX_RATIO:
+        raise ValidationError(
+            _("The document inflates to more than its content can hold; it is refused.")
+        )
+
+
+def archive_text(archive: zipfile.ZipFile, member: str) -> str:
+    """The words of one XML member (tags dropped, no XML parser: nothing expands), reading no
+    more than the bounds allow whatever the member's header claims."""
+    check_archive(archive, size=sum(e.compress_size for e in archive.infolist()) or 1)
+    info = archive.getinfo(member)
+    limit = min(ZIP_MAX_INFLATED, max(info.compress_size, 1) * ZIP_MAX_RATIO)
+    with archive.open(info) as stream:
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise ValidationError(
+            _("The document inflates to more than its content can hold; it is refused.")
+        )
+    xml = data.decode("utf-8", errors="replace")
+    return " ".join(html.unescape(re.sub(r"<[^>]*>", " ", xml)).split())
 
 
 def _pdf_text(content: bytes) -> str:

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import csv
 import re
 from typing import Any
 
@@ -15,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from interlock.core.access import can, require
+from interlock.core.csv_files import csv_response
 from interlock.core.forms import attach_errors
 from interlock.core.paging import CappedPaginator, query_without_page
 from interlock.documents import search, selectors, services
@@ -76,38 +76,28 @@ HXL = {
 }
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
 def document_export(request: HttpRequest) -> StreamingHttpResponse:
     """CSV of the documents the reader may read, with the same filters as the library; an HXL
     hashtag row follows the header when ``hxl=1``."""
     form = DocumentFilterForm(request.GET or None)
     documents = selectors.document_list(request.user, at=timezone.now(), filters=_filters(form))
-    writer = csv.writer(_Echo())
 
     def rows() -> Any:
-        yield writer.writerow(list(HXL))
+        yield list(HXL)
         if request.GET.get("hxl") == "1":
-            yield writer.writerow(list(HXL.values()))
+            yield list(HXL.values())
         for document in documents.iterator(chunk_size=2000):
-            yield writer.writerow(
-                [
-                    document.pk,
-                    document.symbol,
-                    document.title,
-                    document.owner.acronym,
-                    document.classification,
-                    ";".join(t.key for t in document.topics.all()),
-                    document.created_at.date().isoformat(),
-                ]
-            )
+            yield [
+                document.pk,
+                document.symbol,
+                document.title,
+                document.owner.acronym,
+                document.classification,
+                ";".join(t.key for t in document.topics.all()),
+                document.created_at.date().isoformat(),
+            ]
 
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="interlock-documents.csv"'
-    return response
+    return csv_response(rows(), filename="interlock-documents.csv")
 
 
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from interlock.core.admin import AuditedAdminMixin
+from interlock.core.admin import AuditedAdminMixin, VersionedAdminMixin
 from interlock.registry.models import (
     Country,
     LiaisonAppointment,
@@ -27,7 +27,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(AuditedAdminMixin, admin.ModelAdmin):
+class OrganizationAdmin(VersionedAdminMixin, admin.ModelAdmin):
     list_display = ["acronym", "name_en", "kind", "charter_basis", "membership_recorded"]
     list_filter = ["kind", "charter_basis"]
     search_fields = ["acronym", "name_en", "name_fr"]
