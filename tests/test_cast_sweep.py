@@ -26,6 +26,11 @@ PAGES = {
     "/audit/": SECRETARIAT_ONLY,
     "/accounts/profile/": SIGNED_IN,
     "/accounts/sign-in/": {**{part: 302 for part in SWEEP_CAST}, "anonymous": 200},
+    "/accounts/password/": SIGNED_IN,
+    "/accounts/password/reset/": PUBLIC,
+    "/accounts/password/reset/sent/": PUBLIC,
+    "/accounts/password/reset/MQ/not-a-token/": PUBLIC,  # says the link is not valid
+    "/accounts/password/reset/done/": PUBLIC,
     "/health/": PUBLIC,
     "/api/v1/organizations": PUBLIC,
     "/api/v1/organizations?as_of=2005-07-25&kind=regional": PUBLIC,
@@ -132,6 +137,7 @@ def test_every_route_is_in_the_sweep() -> None:
         "api/v1/organizations/<acronym>/members": "api/v1/organizations/EU/members",
         "api/v1/meetings/<number>": "api/v1/meetings/6",
         "api/v1/agreements/<pk>": "api/v1/agreements",
+        "accounts/password/reset/<uidb64>/<token>/": "accounts/password/reset/MQ/not-a-token/",
         **{
             route.strip("/").replace("{pk}", "<int:pk>")
             + ("/" if route.endswith("/") else ""): "documents/"

@@ -66,6 +66,10 @@ try:
     # Reverse proxies (addresses or networks) whose X-Forwarded-For is believed; none by default.
     TRUSTED_PROXIES = env_list("INTERLOCK_TRUSTED_PROXIES", [])
     SESSION_IDLE_MINUTES = env_int("INTERLOCK_SESSION_IDLE_MINUTES", 30, minimum=1)
+    PASSWORD_RESET_PER_HOUR = env_int("INTERLOCK_PASSWORD_RESET_PER_HOUR", 10, minimum=1)
+    PASSWORD_RESET_EMAILS_PER_HOUR = env_int(
+        "INTERLOCK_PASSWORD_RESET_EMAILS_PER_HOUR", 3, minimum=1
+    )
     API_TOKEN_DAYS = env_int("INTERLOCK_API_TOKEN_DAYS", 90, minimum=1)
     API_TOKEN_MAX_DAYS = env_int("INTERLOCK_API_TOKEN_MAX_DAYS", 365, minimum=API_TOKEN_DAYS)
     API_RATE_PER_MINUTE = env_int("INTERLOCK_API_RATE_PER_MINUTE", 300, minimum=1)

@@ -7,6 +7,15 @@ urlpatterns = [
     path("sign-in/", views.sign_in, name="sign-in"),
     path("sign-out/", views.sign_out, name="sign-out"),
     path("profile/", views.profile, name="profile"),
+    path("password/", views.password_change, name="password-change"),
+    path("password/reset/", views.password_reset, name="password-reset"),
+    path("password/reset/sent/", views.password_reset_sent, name="password-reset-sent"),
+    path(
+        "password/reset/<uidb64>/<token>/",
+        views.password_reset_confirm,
+        name="password-reset-confirm",
+    ),
+    path("password/reset/done/", views.password_reset_done, name="password-reset-done"),
     path("tokens/", views.api_token_issue, name="token-issue"),
     path("tokens/<int:token_id>/revoke/", views.api_token_revoke, name="token-revoke"),
 ]

@@ -1,23 +1,79 @@
 from __future__ import annotations
 
+import hashlib
+from typing import Any
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from interlock.accounts import selectors, services
+from interlock.accounts.addresses import client_address
 from interlock.accounts.forms import ApiTokenForm
 from interlock.accounts.models import TokenScope
+from interlock.accounts.ratelimit import rate_limit_wait
 
 sign_in = auth_views.LoginView.as_view(
     template_name="accounts/sign_in.html", redirect_authenticated_user=True
 )
 sign_out = auth_views.LogoutView.as_view()
+
+
+class _PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:profile")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        messages.success(self.request, _("Your password is changed."))
+        return response
+
+
+class _PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset by e-mail, throttled. The answer is the same whether or not the address
+    belongs to an account (no enumeration); past the limit per e-mail address the link is silently
+    not sent again; past the limit per client address the page says so (that is about the
+    address, not about any account)."""
+
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password-reset-sent")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        address = client_address(self.request)
+        if rate_limit_wait(
+            key=f"reset:address:{address}", limit=settings.PASSWORD_RESET_PER_HOUR, window_s=3600
+        ):
+            return render(self.request, "accounts/password_reset_throttled.html", status=429)
+        email = hashlib.sha256(form.cleaned_data["email"].strip().lower().encode()).hexdigest()
+        if rate_limit_wait(
+            key=f"reset:email:{email}", limit=settings.PASSWORD_RESET_EMAILS_PER_HOUR, window_s=3600
+        ):
+            return redirect(self.get_success_url())
+        return super().form_valid(form)
+
+
+password_change = login_required(_PasswordChangeView.as_view())
+password_reset = _PasswordResetView.as_view()
+password_reset_sent = auth_views.PasswordResetDoneView.as_view(
+    template_name="accounts/password_reset_sent.html"
+)
+password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
+    template_name="accounts/password_reset_confirm.html",
+    success_url=reverse_lazy("accounts:password-reset-done"),
+)
+password_reset_done = auth_views.PasswordResetCompleteView.as_view(
+    template_name="accounts/password_reset_done.html"
+)
 
 
 @login_required
