@@ -178,3 +178,36 @@ def test_the_api_gives_the_basis_its_source_date_and_the_names(client) -> None:
     assert oic["name_as_of_en"] == "Organization of the Islamic Conference"
     assert oic["name_en"] == "Organisation of Islamic Cooperation"
     assert oic["former_names"][0]["valid_until"] == "2011-06-28"
+
+
+def test_oas_members_are_members_from_their_ratification_not_the_signature_in_bogota() -> None:
+    members = Membership.objects.filter(organization__acronym="OAS")
+    assert members.get(country="ARG").started_on == dt.date(1956, 4, 10)
+    assert members.get(country="MEX").started_on == dt.date(1951, 12, 13)  # entry into force
+    assert members.get(country="BRB").started_on == dt.date(1967, 11, 15)
+    # Three founders' ratifications are not recorded here: their rows say so.
+    for code in ("USA", "URY", "VEN"):
+        assert "not recorded here" in members.get(country=code).note
+
+
+def test_eccas_founders_are_members_from_the_treaty_s_entry_into_force() -> None:
+    assert members_on("ECCAS", dt.date(1984, 12, 17)) == 0
+    assert members_on("ECCAS", dt.date(1984, 12, 18)) == 10
+
+
+def test_every_membership_still_dated_from_a_signature_says_so() -> None:
+    signatures = {
+        ("COE", dt.date(1949, 5, 5)),
+        ("LAS", dt.date(1945, 3, 22)),
+        ("CIS", dt.date(1991, 12, 8)),
+        ("CIS", dt.date(1991, 12, 21)),
+        ("OAS", dt.date(1948, 4, 30)),
+    }
+    for acronym, day in signatures:
+        rows = Membership.objects.filter(organization__acronym=acronym, started_on=day)
+        assert rows.exists(), (acronym, day)
+        for row in rows:
+            assert "the day its ratification took effect is not recorded here" in row.note
+    assert not Membership.objects.filter(
+        organization__acronym__in=["CSTO", "ECCAS"], started_on__in=["2002-10-07", "1983-10-18"]
+    ).exists()
