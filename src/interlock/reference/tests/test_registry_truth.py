@@ -45,7 +45,7 @@ def test_every_organization_states_a_charter_basis_its_source_states_or_not_decl
 
 def test_only_a_recorded_chapter_viii_basis_makes_an_organization_act_under_chapter_viii() -> None:
     under_viii = {o.acronym for o in Organization.objects.all() if o.acts_under_chapter_viii}
-    assert under_viii == {"OAS", "OSCE"}
+    assert under_viii == {"OAS", "OSCE", "SADC"}
     nato = Organization.objects.get(acronym="NATO")
     assert nato.charter_basis == CharterBasis.ARTICLE_51 and not nato.acts_under_chapter_viii
     assert nato.charter_basis_source_id == "north-atlantic-treaty"
@@ -134,6 +134,12 @@ def test_the_oic_bears_the_name_in_use_on_each_day() -> None:
     assert oic.named_on(dt.date(2011, 6, 27)).name_en == "Organization of the Islamic Conference"
     assert oic.named_on(dt.date(2011, 6, 28)).name_en == "Organisation of Islamic Cooperation"
     assert oic.named_on(timezone.localdate()).name_en == "Organisation of Islamic Cooperation"
+
+
+def test_the_osce_was_the_csce_until_1995() -> None:
+    osce = Organization.objects.prefetch_related("former_names").get(acronym="OSCE")
+    assert osce.named_on(dt.date(1994, 12, 31)).short_name_en == "CSCE"
+    assert osce.named_on(dt.date(1995, 1, 1)).short_name_en == "OSCE"
 
 
 def test_the_2005_meeting_keeps_the_2005_names(client) -> None:
