@@ -1,7 +1,7 @@
 """The fixed cast shared by every test (after healthchecks' Alice, Bob and Charlie).
 
-Organizations: the UN (home of the secretariat and the research partner), the African Union (the
-*owner* organization in ownership tests), the European Union (a *partner* that will hold an
+Organizations: the UN (home of the secretariat), UNU-CRIS (the research partner of ¶7f), the
+African Union (the *owner* organization in ownership tests), the European Union (a *partner* that will hold an
 agreement with the AU), and the OSCE (an organization *without* one). The reference data of the
 2005 meeting and the cast's accounts are created once per test database; each test then runs in
 a transaction that is rolled back.
@@ -32,7 +32,7 @@ CAST = {
     "owner_member": Member("au.member", "AU", "member"),
     "partner": Member("eu.liaison", "EU", "liaison_official"),
     "outsider": Member("osce.member", "OSCE", "member"),
-    "researcher": Member("researcher", "UN", "research_partner"),
+    "researcher": Member("researcher", "UNU-CRIS", "research_partner"),
 }
 # Who is tried against every page and route: the four of DESIGN.md plus the anonymous public.
 SWEEP_CAST = ["owner", "partner", "outsider", "secretariat", "anonymous"]

@@ -38,6 +38,12 @@ def user_create(
         require(actor, Action.MANAGE_USERS)
     if role is Role.SECRETARIAT and organization.kind != "united_nations":
         raise ValidationError(_("Secretariat accounts belong to the United Nations."))
+    # The research partner's people hold its role, and only they do (¶7f): the role's rights are
+    # read across organizations, so they must not come with a participant's own material.
+    if (role is Role.RESEARCH_PARTNER) != (organization.kind == "research_partner"):
+        raise ValidationError(
+            _("Research partner accounts, and only they, belong to the research partner.")
+        )
     if User.objects.filter(username__iexact=username).exists():
         raise ValidationError(_("The user name %(name)s is taken.") % {"name": username})
     user = User(username=username, email=email, organization=organization, role=role.value)

@@ -10,11 +10,12 @@ from interlock.core.paging import query_without_page
 from interlock.domain.permissions import Action
 from interlock.meetings.selectors import meeting_list
 from interlock.registry.models import Organization
+from interlock.registry.selectors import participants
 
 
 def home(request: HttpRequest) -> HttpResponse:
     context = {
-        "organization_count": Organization.objects.exclude(kind="united_nations").count(),
+        "organization_count": participants().count(),
         "meetings": list(meeting_list()[:3]),
     }
     return render(request, "core/home.html", context)

@@ -20,13 +20,17 @@ from interlock.documents.models import Classification, Document, DocumentTopic
 from interlock.domain.decisions import Decision
 from interlock.domain.permissions import Role
 from interlock.domain.sharing import AgreementTerms, Item, Level, Reader, may_read
-from interlock.registry.models import Organization
+from interlock.registry.models import Organization, OrganizationKind
 
 
 def reader_of(user: Any) -> Reader:
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return Reader.anonymous()
-    return Reader(organization=user.organization_id, is_secretariat=user.role == Role.SECRETARIAT)
+    return Reader(
+        organization=user.organization_id,
+        is_secretariat=user.role == Role.SECRETARIAT,
+        is_research_partner=user.role == Role.RESEARCH_PARTNER,
+    )
 
 
 def agreement_terms(*, organization_id: int) -> list[AgreementTerms]:
@@ -66,6 +70,8 @@ def policy_filter(
         return allowed
     allowed |= Q(owner_id=reader.organization) | Q(classification=Classification.PARTNERSHIP)
     allowed |= Q(Exists(named(reader.organization)), classification=Classification.CONFIDENTIAL)
+    if reader.is_research_partner:
+        return allowed  # no restricted item of another organization (may_read says why)
     if reader.is_secretariat:
         return allowed | Q(classification=Classification.RESTRICTED)
     topics_by_owner: dict[int, set[str]] = defaultdict(set)
@@ -128,9 +134,18 @@ def may_explain(user: Any, document: Document) -> bool:
 def explanations(
     document: Document, *, at: dt.datetime, organizations: Iterable[Organization]
 ) -> list[tuple[Organization, Decision]]:
-    """Why each organization's users (other than the secretariat) can or cannot read the document."""
+    """Why each organization's users (other than the secretariat) can or cannot read the document.
+
+    The research partner's organization is judged as its users are: as the research partner."""
     item, terms = item_of(document), agreement_terms(organization_id=document.owner_id)
-    return [(org, may_read(Reader(organization=org.pk), item, terms, at)) for org in organizations]
+    return [(org, may_read(_reader_for(org), item, terms, at)) for org in organizations]
+
+
+def _reader_for(organization: Organization) -> Reader:
+    return Reader(
+        organization=organization.pk,
+        is_research_partner=organization.kind == OrganizationKind.RESEARCH_PARTNER,
+    )
 
 
 def access_document(user: Any, pk: int, *, at: dt.datetime) -> tuple[Document, Decision]:

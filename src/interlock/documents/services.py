@@ -54,6 +54,8 @@ def document_create(
         )
     if classification not in Classification.values:
         raise ValidationError({"classification": _("Choose a classification.")})
+    if classification in (Classification.RESTRICTED, Classification.CONFIDENTIAL):
+        require(actor, Action.CLASSIFY_RESTRICTED)
     named = [o for o in named_readers if o.pk != owner.pk]
     if named and classification != Classification.CONFIDENTIAL:
         raise ValidationError(

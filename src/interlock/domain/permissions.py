@@ -41,6 +41,11 @@ class Action(StrEnum):
     EDIT_CAPABILITIES = "edit_capabilities"
     VIEW_NOTIFICATIONS = "view_notifications"
     SEND_NOTIFICATIONS = "send_notifications"
+    # Give a contributed document a classification above ``partnership``.
+    CLASSIFY_RESTRICTED = "classify_restricted"
+    # The liaison network (¶7d): the directory of officials and their contacts, and the post.
+    VIEW_LIAISON_DIRECTORY = "view_liaison_directory"
+    HOLD_LIAISON_POST = "hold_liaison_post"
 
 
 @dataclass(frozen=True)
@@ -90,6 +95,8 @@ def decide(actor: Actor, action: Action, *, organization_id: int | None = None) 
         return _capabilities(actor, organization_id)
     if actor.role is Role.SECRETARIAT:
         return Allowed("the secretariat administers the partnership (¶7f)")
+    if actor.role is Role.RESEARCH_PARTNER:
+        return _research_partner(action)
     if action in _SECRETARIAT_ONLY:
         return Denied("only the secretariat may do this")
     if action is Action.ISSUE_OWN_API_TOKEN:
@@ -100,11 +107,41 @@ def decide(actor: Actor, action: Action, *, organization_id: int | None = None) 
         return Allowed("organizations follow the notifications drafted on their engagements")
     if action in (Action.RECORD_SITUATION, Action.EDIT_SITUATION):
         return _situation(actor, action, organization_id)
-    if action is Action.EDIT_ORGANIZATION_PROFILE:
+    if action is Action.VIEW_LIAISON_DIRECTORY:
+        return Allowed(
+            "the liaison officials are the participants' contacts with one another (¶7d)"
+        )
+    if action is Action.CLASSIFY_RESTRICTED:
+        if actor.role is Role.OBSERVER:
+            return Denied("observers read; they do not contribute documents")
+        return Allowed("an organization chooses who reads its own documents")
+    if action in (Action.EDIT_ORGANIZATION_PROFILE, Action.HOLD_LIAISON_POST):
         if actor.role is Role.LIAISON_OFFICIAL and actor.organization_id == organization_id:
             return Allowed("the liaison official keeps the organization's profile (¶7d)")
         return Denied("only the secretariat or this organization's liaison official may do this")
     return Denied(f"no rule allows {action.value}")
+
+
+# The research partner (¶7f) reads partnership material as the participants do and publishes
+# analyses to the library; it keeps no post and no profile of a participant. Its analyses are
+# published to the partnership (public or partnership, never restricted or confidential):
+# restricted material travels by agreements between participants, and the research partner's
+# work is meant for all of them.
+_RESEARCH_PARTNER_READS = frozenset({Action.VIEW_AGREEMENTS, Action.VIEW_LIAISON_DIRECTORY})
+
+
+def _research_partner(action: Action) -> Decision:
+    if action in _RESEARCH_PARTNER_READS:
+        return Allowed(
+            "the research partner reads partnership material as the participants do (¶7f)"
+        )
+    if action is Action.ISSUE_OWN_API_TOKEN:
+        return Allowed("every signed-in user may hold API tokens for their own account")
+    if action is Action.CLASSIFY_RESTRICTED:
+        return Denied(
+            "the research partner publishes its analyses to the partnership: public or partnership"
+        )
+    return Denied("the research partner reads and publishes analyses; it may not do this")
 
 
 def _contribute(actor: Actor, organization_id: int | None) -> Decision:

@@ -9,6 +9,9 @@ and the agreements in force *at that instant* between the reader's organization 
   the owner that covers one of the item's topics at the level ``restricted`` or above;
 - ``confidential``: the owner and the organizations it names.
 
+The research partner (¶7f) reads as a participant does, except restricted items of others: those
+travel by agreements between participants (¶6), to which it is not a party.
+
 ``documents.selectors.readable_documents`` writes the same rules as one SQL filter; the property
 tests generate random worlds and check that the two always agree.
 """
@@ -80,6 +83,7 @@ class Reader:
 
     organization: int | None
     is_secretariat: bool = False
+    is_research_partner: bool = False
 
     @classmethod
     def anonymous(cls) -> Reader:
@@ -102,6 +106,11 @@ def may_read(
         if reader.organization in item.named:
             return Allowed("the owner names the reader's organization as a recipient")
         return Denied("the item is confidential to its owner and the organizations it names")
+    if reader.is_research_partner:
+        return Denied(
+            "the research partner reads partnership material; restricted items travel by "
+            "agreements between participants"
+        )
     if reader.is_secretariat:
         return Allowed("the secretariat reads restricted items of the partnership")
     return _by_agreement(reader.organization, item, agreements, at)

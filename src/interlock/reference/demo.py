@@ -32,7 +32,7 @@ DEMO_ACCOUNTS = (
     DemoAccount("au.liaison", "AU", Role.LIAISON_OFFICIAL, liaison=True),
     DemoAccount("au.member", "AU", Role.MEMBER),
     DemoAccount("eu.liaison", "EU", Role.LIAISON_OFFICIAL, liaison=True),
-    DemoAccount("researcher", "UN", Role.RESEARCH_PARTNER),
+    DemoAccount("researcher", "UNU-CRIS", Role.RESEARCH_PARTNER),
     DemoAccount("osce.observer", "OSCE", Role.OBSERVER),
 )
 
@@ -42,6 +42,22 @@ def _read(path: Path) -> dict[str, str]:
         return {}
     pairs = (line.split()[:2] for line in path.read_text().splitlines() if line.strip())
     return {pair[0]: pair[1] for pair in pairs if len(pair) == 2}
+
+
+def _keep_up_to_date(
+    user: User, account: DemoAccount, organization: Organization, password: str
+) -> None:
+    """An existing demo account follows the list: the researcher, once of the UN, now belongs to
+    the research partner (¶7f)."""
+    fields = []
+    if not user.check_password(password):
+        user.set_password(password)
+        fields.append("password")
+    if user.organization_id != organization.pk:
+        user.organization = organization
+        fields.append("organization")
+    if fields:
+        user.save(update_fields=fields)
 
 
 def demo_accounts_ensure(*, path: Path) -> list[tuple[DemoAccount, str]]:
@@ -66,9 +82,8 @@ def demo_accounts_ensure(*, path: Path) -> list[tuple[DemoAccount, str]]:
                     # The secretariat administers the partnership, Django's admin included.
                     user.is_staff = user.is_superuser = True
                     user.save(update_fields=["is_staff", "is_superuser"])
-            elif not user.check_password(password):
-                user.set_password(password)
-                user.save(update_fields=["password"])
+            else:
+                _keep_up_to_date(user, account, organization, password)
             if (
                 account.liaison
                 and not LiaisonAppointment.objects.filter(

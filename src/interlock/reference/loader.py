@@ -40,6 +40,13 @@ from interlock.registry.models import (
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
+# Where each kind is read (source keys of sources.csv); every other kind follows Interlock's rule.
+KIND_SOURCE_BY_KIND = {
+    # The UN is what the Charter establishes.
+    OrganizationKind.UNITED_NATIONS: "un-charter-preamble",
+    # ¶7f names UNU-CRIS as the secretariat's research partner.
+    OrganizationKind.RESEARCH_PARTNER: "seed-p7f",
+}
 PRECISIONS = {choice.value for choice in DatePrecision}
 
 
@@ -161,10 +168,7 @@ def parse(data_dir: Path = DATA_DIR) -> _Parsed:
             "name_en": row["name_en"],
             "name_fr": row["name_fr"],
             "kind": kind.value,
-            # The UN is what the Charter establishes; every other kind follows Interlock's rule.
-            "kind_source_id": "un-charter-preamble"
-            if kind is OrganizationKind.UNITED_NATIONS
-            else "interlock-scope",
+            "kind_source_id": KIND_SOURCE_BY_KIND.get(kind, "interlock-scope"),
             "headquarters_city": row["hq_city"],
             "headquarters_country_id": country(row["hq_country"], where)
             if row["hq_country"]

@@ -55,6 +55,16 @@ class OrganizationKind(models.TextChoices):
     REGIONAL = "regional", _("Regional organization")
     SUBREGIONAL = "subregional", _("Subregional organization")
     OTHER_INTERGOVERNMENTAL = "other_intergovernmental", _("Other intergovernmental organization")
+    # ¶7f names the secretariat's research partner; it is not one of the participants (¶11).
+    RESEARCH_PARTNER = "research_partner", _("Research partner of the partnership")
+
+
+# Kinds whose organizations take part in the partnership (¶11) besides the UN itself.
+PARTICIPANT_KINDS = (
+    OrganizationKind.REGIONAL,
+    OrganizationKind.SUBREGIONAL,
+    OrganizationKind.OTHER_INTERGOVERNMENTAL,
+)
 
 
 class CharterBasis(models.TextChoices):

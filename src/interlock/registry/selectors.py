@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 
 from interlock.registry.models import (
     COUNTED_AS_MEMBER,
+    PARTICIPANT_KINDS,
     Country,
     DatePrecision,
     LiaisonAppointment,
@@ -59,6 +60,12 @@ def _members_counted_on(day: Day, organization: OuterRef) -> Coalesce:
 
 def _count_is_lower_bound_on(day: Day, organization: OuterRef) -> Exists:
     return Exists(Membership.objects.filter(joining_unrecorded_on(day), organization=organization))
+
+
+def participants() -> QuerySet[Organization]:
+    """The organizations taking part in the partnership besides the UN (¶11): neither the UN
+    itself nor its research partner (¶7f)."""
+    return Organization.objects.filter(kind__in=PARTICIPANT_KINDS)
 
 
 def count_is_uncertain(*, organization: Organization, as_of: dt.date) -> bool:

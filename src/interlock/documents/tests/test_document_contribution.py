@@ -181,3 +181,33 @@ def test_the_upload_form_shows_the_message_and_keeps_nothing(client_for, media) 
     assert "not accepted" in page.content.decode()
     assert not Document.objects.filter(title="Form upload").exists()
     assert not default_storage.listdir("")[1]
+
+
+def test_the_research_partner_publishes_an_analysis_to_the_partnership(cast, client_for) -> None:
+    unu_cris = Organization.objects.get(acronym="UNU-CRIS")
+    analysis = services.document_create(
+        actor=cast["researcher"],
+        owner=unu_cris,
+        classification="partnership",
+        title="Comparative study of regional liaison arrangements",
+        body="An analysis for the partnership.",
+    )
+    assert analysis.owner == unu_cris
+    page = client_for("partner").get(f"/documents/{analysis.pk}/")
+    assert page.status_code == 200  # a participant reads it
+
+
+@pytest.mark.parametrize("classification", ["restricted", "confidential"])
+def test_the_research_partner_publishes_nothing_restricted_or_confidential(
+    cast, classification: str
+) -> None:
+    before = Document.objects.count()
+    with pytest.raises(PermissionDenied, match="public or partnership"):
+        services.document_create(
+            actor=cast["researcher"],
+            owner=Organization.objects.get(acronym="UNU-CRIS"),
+            classification=classification,
+            title="A closed analysis",
+            body="x",
+        )
+    assert Document.objects.count() == before

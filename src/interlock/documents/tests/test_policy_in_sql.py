@@ -1,9 +1,10 @@
 """The policy written twice — plain Python and one SQL filter — always agrees.
 
-Hypothesis builds random worlds in the database (agreements between four organizations with
-dates and coverage, documents with owners, classifications, topics and named recipients), picks a
-reader and an instant (often exactly at an agreement's start or end), and compares what
-``readable_filter`` selects with what ``may_read`` allows for every document. The number of
+Hypothesis builds random worlds in the database (agreements between five organizations, the
+research partner among them, with dates and coverage; documents with owners, classifications,
+topics and named recipients), picks a reader (anonymous, or a member, the secretariat or the
+research partner of one of them) and an instant (often exactly at an agreement's start or
+end), and compares what ``readable_filter`` selects with what ``may_read`` allows for every document. The number of
 examples is ``INTERLOCK_POLICY_EXAMPLES`` (CI runs thousands on both databases).
 """
 
@@ -22,7 +23,7 @@ from interlock.documents.models import Document, Topic
 from interlock.domain.sharing import AgreementTerms, Item, Level, Reader, may_read
 from interlock.registry.models import Organization
 
-ACRONYMS = ["AU", "EU", "OSCE", "UN"]
+ACRONYMS = ["AU", "EU", "OSCE", "UN", "UNU-CRIS"]
 TOPICS = ["peacekeeping", "disarmament", "disaster-relief"]
 T0 = dt.datetime(2021, 1, 1, tzinfo=dt.UTC)
 EXAMPLES = int(os.environ.get("INTERLOCK_POLICY_EXAMPLES", "150"))
@@ -47,7 +48,9 @@ document_specs = st.fixed_dictionaries(
         "named": st.sets(st.sampled_from(ACRONYMS)),
     }
 )
-reader_specs = st.one_of(st.none(), st.tuples(st.sampled_from(ACRONYMS), st.booleans()))
+# A reader: anonymous, or (organization, role) with the roles that the policy tells apart.
+ROLES = ["member", "secretariat", "research_partner"]
+reader_specs = st.one_of(st.none(), st.tuples(st.sampled_from(ACRONYMS), st.sampled_from(ROLES)))
 
 
 @pytest.mark.django_db
@@ -129,7 +132,11 @@ def test_the_sql_filter_selects_exactly_what_the_policy_allows(
         reader = (
             Reader.anonymous()
             if reader_spec is None
-            else Reader(orgs[reader_spec[0]].pk, reader_spec[1])
+            else Reader(
+                orgs[reader_spec[0]].pk,
+                is_secretariat=reader_spec[1] == "secretariat",
+                is_research_partner=reader_spec[1] == "research_partner",
+            )
         )
         # The SQL side reads the agreements back from the database, as the application does.
         from_db = (

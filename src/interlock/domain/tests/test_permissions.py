@@ -87,3 +87,27 @@ def test_situations_are_kept_by_their_owners_staff_and_the_secretariat(
     allowed = bool(decide(actor, Action.EDIT_SITUATION, organization_id=org))
     staff = actor.role in (Role.LIAISON_OFFICIAL, Role.MEMBER) and actor.organization_id == org
     assert allowed == (actor.role is Role.SECRETARIAT or staff)
+
+
+RESEARCHER = Actor(user_id=7, organization_id=5, role=Role.RESEARCH_PARTNER)
+
+
+def test_the_research_partner_reads_partnership_material_and_publishes_to_its_own_library() -> None:
+    assert decide(RESEARCHER, Action.VIEW_AGREEMENTS)
+    assert decide(RESEARCHER, Action.VIEW_LIAISON_DIRECTORY)
+    assert decide(RESEARCHER, Action.CONTRIBUTE_DOCUMENTS, organization_id=5)
+    assert not decide(RESEARCHER, Action.CONTRIBUTE_DOCUMENTS, organization_id=1)
+
+
+@given(organizations)
+def test_the_research_partner_publishes_no_restricted_analysis_and_keeps_no_post(
+    org: int | None,
+) -> None:
+    assert "public or partnership" in decide(RESEARCHER, Action.CLASSIFY_RESTRICTED).reason
+    for action in (
+        Action.EDIT_ORGANIZATION_PROFILE,
+        Action.HOLD_LIAISON_POST,
+        Action.APPOINT_LIAISON,
+        Action.MANAGE_AGREEMENTS,
+    ):
+        assert not decide(RESEARCHER, action, organization_id=org)

@@ -46,6 +46,7 @@ items = st.builds(
 readers = st.one_of(
     st.just(Reader.anonymous()),
     st.builds(Reader, organization=st.sampled_from(ORGS), is_secretariat=st.booleans()),
+    st.builds(Reader, organization=st.sampled_from(ORGS), is_research_partner=st.just(True)),
 )
 worlds = st.lists(agreements(), max_size=5)
 
@@ -142,3 +143,17 @@ def test_the_reason_names_the_agreement_and_the_topic() -> None:
     item = Item(owner=1, level=Level.RESTRICTED, topics=frozenset({"peacekeeping"}))
     reason = may_read(Reader(organization=2), item, terms, T0).reason
     assert "AU–EU arrangement" in reason and "2020-01-01" in reason and "peacekeeping" in reason
+
+
+@given(items, worlds, instants, st.sampled_from(ORGS))
+def test_the_research_partner_reads_as_a_participant_but_no_restricted_item_of_another(
+    item, world, at, home
+) -> None:
+    partner = Reader(home, is_research_partner=True)
+    participant = Reader(home)
+    allowed = bool(may_read(partner, item, world, at))
+    if item.level is Level.RESTRICTED and item.owner != home:
+        assert not allowed
+        assert "research partner" in may_read(partner, item, world, at).reason
+    else:
+        assert allowed == bool(may_read(participant, item, world, at))

@@ -14,7 +14,7 @@ from interlock.core.models import AuditEvent
 from interlock.meetings.models import Delegation, DelegationLevel, Meeting
 from interlock.reference.loader import DATA_DIR, ReferenceDataError, load
 from interlock.registry.models import COUNTED_AS_MEMBER, Membership, Organization
-from interlock.registry.selectors import membership_in_force
+from interlock.registry.selectors import membership_in_force, participants
 
 MEETING_DAY = dt.date(2005, 7, 25)
 
@@ -58,7 +58,8 @@ def test_membership_follows_accessions_and_withdrawals(
 
 @pytest.mark.django_db
 def test_the_twenty_organizations_of_paragraph_11_and_the_un_are_registered() -> None:
-    assert Organization.objects.count() == 21
+    assert participants().count() == 20
+    assert Organization.objects.count() == 22  # with the UN and its research partner (¶7f)
     assert Delegation.objects.filter(meeting__number=6).count() == 20
     assert not Delegation.objects.filter(organization__acronym="UN").exists()
 
@@ -66,7 +67,7 @@ def test_the_twenty_organizations_of_paragraph_11_and_the_un_are_registered() ->
 @pytest.mark.django_db
 def test_every_organization_without_a_member_list_says_so_rather_than_inventing_one() -> None:
     unrecorded = set(
-        Organization.objects.filter(membership_recorded=False).values_list("acronym", flat=True)
+        participants().filter(membership_recorded=False).values_list("acronym", flat=True)
     )
     assert unrecorded == {"INTERPOL", "OIF"}
     assert not Membership.objects.filter(organization__acronym__in=unrecorded).exists()
@@ -192,3 +193,15 @@ def test_the_opcw_list_is_every_state_party_of_2022_with_dates_where_a_record_gi
     organization = Organization.objects.get(acronym="OPCW")
     assert count_is_uncertain(organization=organization, as_of=MEETING_DAY)
     assert not count_is_uncertain(organization=organization, as_of=dt.date(2026, 11, 24))
+
+
+@pytest.mark.django_db
+def test_the_research_partner_of_paragraph_7f_is_registered_as_such_not_as_a_participant() -> None:
+    partner = Organization.objects.get(acronym="UNU-CRIS")
+    assert partner.kind == "research_partner"
+    assert partner.kind_source_id == "seed-p7f"
+    assert partner.charter_basis_source_id is None
+    assert partner.charter_basis == "not_declared"  # ¶7f says nothing of it
+    assert not partner.memberships.exists()
+    assert not participants().filter(pk=partner.pk).exists()
+    assert not Delegation.objects.filter(organization=partner).exists()

@@ -7,12 +7,13 @@ import pytest
 
 from interlock.reference.loader import ReferenceDataError, load
 from interlock.reference.tests.test_reference_data import MEETING_DAY, _copy
-from interlock.registry.models import Organization, ReportedMemberCount
+from interlock.registry.models import ReportedMemberCount
+from interlock.registry.selectors import participants
 
 
 @pytest.mark.django_db
 def test_every_organization_without_a_member_list_has_cited_reported_figures() -> None:
-    for organization in Organization.objects.filter(membership_recorded=False):
+    for organization in participants().filter(membership_recorded=False):
         figures = ReportedMemberCount.objects.filter(organization=organization)
         assert figures.exists(), organization.acronym
         assert all(figure.source.url for figure in figures), organization.acronym
