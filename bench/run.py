@@ -9,7 +9,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-BENCHMARKS = ["registry", "documents", "engine"]
+BENCHMARKS = ["registry", "documents", "engine", "load"]
 
 
 def main() -> None:
