@@ -181,6 +181,11 @@ def client_for(client: Any, cast: dict[str, Any]) -> Any:
 
 
 def pytest_configure(config: Any) -> None:
+    # Tests change data through the ORM too, which does not bump the data version: the public
+    # cache is off unless a test turns it on (src/interlock/core/tests/test_public_cache.py).
+    from django.conf import settings
+
+    settings.PUBLIC_CACHE = False
     # The compiled catalogues are build products (`make compile`); a bare `pytest` makes them too.
     if not hasattr(config, "workerinput"):
         from tools.catalogue import compile_all

@@ -81,3 +81,66 @@ def test_passwords_are_hashed_with_argon2() -> None:
     from django.conf import settings
 
     assert settings.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+
+
+def test_database_connections_persist_with_health_checks() -> None:
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    assert database["CONN_MAX_AGE"] >= 60
+    assert database["CONN_HEALTH_CHECKS"] is True
+
+
+def test_a_postgres_url_gets_persistent_checked_connections() -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("INTERLOCK_")}
+    env["DATABASE_URL"] = "postgres://someone@db.invalid:5432/interlock"
+    printed = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from interlock import settings as s; d = s.DATABASES['default'];"
+            "print(d['ENGINE'], d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert printed == ["django.db.backends.postgresql", "600", "True"]
+
+
+@pytest.mark.django_db
+def test_the_sqlite_server_pragmas_are_in_force_on_each_connection() -> None:
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("this run is on PostgreSQL")
+    with connection.cursor() as cursor:
+        values = {
+            pragma: cursor.execute(f"PRAGMA {pragma}").fetchone()[0]
+            for pragma in ("mmap_size", "cache_size", "temp_store", "journal_mode", "foreign_keys")
+        }
+    assert values == {
+        "mmap_size": 268435456,
+        "cache_size": -65536,
+        "temp_store": 2,  # memory
+        "journal_mode": "wal",
+        "foreign_keys": 1,
+    }
+
+
+@pytest.mark.django_db
+def test_load_reference_leaves_the_planner_statistics_fresh() -> None:
+    from django.core.management import call_command
+    from django.db import connection
+
+    call_command("load_reference", verbosity=0)
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'registry_membership'")
+        else:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_user_tables WHERE relname = 'registry_membership' "
+                "AND (last_analyze IS NOT NULL OR last_autoanalyze IS NOT NULL)"
+            )
+        assert cursor.fetchone()[0] >= 1

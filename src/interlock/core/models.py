@@ -65,3 +65,15 @@ class AuditEvent(models.Model):
         # Never the target's label: the admin puts this in titles, and the label may name what the
         # reader may not read (core.references names targets per reader).
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action}"
+
+
+class DataVersion(models.Model):
+    """One row: a counter that every audited write bumps in its own transaction
+    (``core.services.audit_record``). The public cache (``core.public_cache``) keys what it keeps by
+    it, so any write invalidates every cached public page at once."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    value = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"data version {self.value}"

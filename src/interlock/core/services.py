@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db import models
 
-from interlock.core.models import AuditEvent
+from interlock.core.models import AuditEvent, DataVersion
 
 
 def _plain(value: Any) -> Any:
@@ -45,6 +45,7 @@ def audit_record(
     """Append one event to the audit trail. ``actor`` None means the system (e.g. a data load)."""
     if organization is None and actor is not None:
         organization = actor.organization
+    data_version_bump()
     return AuditEvent.objects.create(
         actor=actor,
         actor_label=actor.get_username() if actor is not None else "system",
@@ -55,3 +56,11 @@ def audit_record(
         target_label=str(target)[:300],
         changes={key: value for key, value in (changes or {}).items()},
     )
+
+
+def data_version_bump() -> None:
+    """Invalidate every cached public page and list (``core.public_cache``): called by
+    :func:`audit_record`, hence by every write, in the writer's transaction, so the new version
+    is seen exactly when the data it stands for is. Concurrent writers queue on the one row."""
+    if not DataVersion.objects.filter(pk=1).update(value=models.F("value") + 1):
+        DataVersion.objects.get_or_create(pk=1, defaults={"value": 1})

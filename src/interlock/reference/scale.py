@@ -10,6 +10,7 @@ import random
 from django.db import transaction
 
 from interlock.core.models import Source
+from interlock.core.services import data_version_bump
 from interlock.registry.models import Country, Membership, Organization
 
 SCALE_SOURCE = "scale-synthetic"
@@ -61,6 +62,7 @@ def scale_generate(
                     )
                 )
         Membership.objects.bulk_create(memberships, batch_size=5_000)
+        data_version_bump()  # cached public pages no longer stand
     return len(memberships)
 
 

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from interlock.core.database import statistics_refresh
 from interlock.reference.loader import ReferenceDataError, load
 
 
@@ -16,3 +17,5 @@ class Command(BaseCommand):
         except ReferenceDataError as error:
             raise CommandError(str(error)) from None
         self.stdout.write(f"Reference data: {report.summary()}")
+        # A fresh `make run` then plans its first queries with statistics.
+        statistics_refresh()

@@ -3,7 +3,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand
-from django.db import connection
+
+from interlock.core.database import statistics_refresh
 
 
 class Command(BaseCommand):
@@ -14,8 +15,4 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
-            if connection.vendor == "sqlite":
-                cursor.execute("PRAGMA optimize")
-        self.stdout.write(f"Statistics refreshed ({connection.vendor}).")
+        self.stdout.write(f"Statistics refreshed ({statistics_refresh()}).")
