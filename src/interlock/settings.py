@@ -196,16 +196,6 @@ else:
         }
     }
 
-PUBLIC_CACHE = PUBLIC_CACHE_SECONDS > 0
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "public": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "interlock-public",
-        "OPTIONS": {"MAX_ENTRIES": 1000},
-    },
-}
-
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {
@@ -216,8 +206,15 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 100_000},
     }
     if CACHE == "files"
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Anonymous public pages and API lists, in each worker's memory (interlock.core.public_cache).
+    "public": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "interlock-public",
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    },
 }
+PUBLIC_CACHE = PUBLIC_CACHE_SECONDS > 0
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

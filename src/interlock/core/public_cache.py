@@ -65,6 +65,19 @@ def _anonymous_public(request: HttpRequest) -> bool:
     return not len(get_messages(request))  # a message is for this reader only
 
 
+def _within_api_rate(request: HttpRequest) -> bool:
+    """A cached API answer counts against the caller's rate limit like any other."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from interlock.accounts.api_auth import RateLimitedError, api_rate_limit
+
+    try:
+        api_rate_limit(request, AnonymousUser())
+    except RateLimitedError:
+        return False
+    return True
+
+
 def _key(request: HttpRequest) -> str:
     parts = [
         str(data_version()),
@@ -111,6 +124,8 @@ class PublicCacheMiddleware:
                 headers = {h: response[h] for h in _KEPT_HEADERS if h in response}
                 cache.set(key, (content, headers), settings.PUBLIC_CACHE_SECONDS)
             return response
+        if match.namespace == "api" and not _within_api_rate(request):
+            return None  # the view answers 429 with its Retry-After
         content, headers = kept
         if _SLOT in content:
             content = content.replace(_SLOT, get_token(request).encode())

@@ -97,3 +97,12 @@ def test_each_language_has_its_own_entry(cast: Any) -> None:
     french = Client().get("/organizations/", HTTP_ACCEPT_LANGUAGE="fr")
     assert english.content != french.content
     assert 'lang="fr"' in Client().get("/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+
+
+def test_a_cached_api_answer_still_counts_against_the_rate_limit(settings: Any, cast: Any) -> None:
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.API_PUBLIC_RATE_PER_MINUTE = 2
+    answers = [Client().get("/api/v1/organizations").status_code for _ in range(3)]
+    assert answers == [200, 200, 429]
