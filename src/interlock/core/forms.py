@@ -5,7 +5,10 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.utils import flatatt
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 
@@ -37,3 +40,31 @@ def attach_errors(form: Any, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+class QuickSelect(forms.Select):
+    """A single-choice <select> written in Python, the same HTML as Django's widget templates
+    (which include a template per option, then one per option's attributes: a filter listing
+    2,000 organizations spent ~2 s per page there). Option groups are kept."""
+
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> str:
+        chosen = {str(v) for v in self.format_value(value)}
+        attributes = {**self.build_attrs(self.attrs, attrs), "name": name}
+        parts = [format_html("<select{}>", flatatt(attributes))]
+        for option_value, label in self.choices:
+            if isinstance(label, list | tuple):  # an option group
+                parts.append(format_html('<optgroup label="{}">', option_value))
+                parts += [_option(v, sub, chosen) for v, sub in label]
+                parts.append("</optgroup>")
+            else:
+                parts.append(_option(option_value, label, chosen))
+        parts.append("</select>")
+        return mark_safe("\n".join(parts))  # noqa: S308 (every part built by format_html)
+
+
+def _option(value: Any, label: Any, chosen: set[str]) -> str:
+    value = "" if value is None else str(value)
+    selected = mark_safe(" selected") if value in chosen else ""
+    return format_html('<option value="{}"{}>{}</option>', value, selected, label)

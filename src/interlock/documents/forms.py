@@ -7,6 +7,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from interlock.core.forms import QuickSelect
 from interlock.documents.access import readable_documents
 from interlock.documents.models import Classification, Document, Language, Topic
 from interlock.registry.models import Organization
@@ -14,15 +15,20 @@ from interlock.registry.models import Organization
 
 class DocumentFilterForm(forms.Form):
     q = forms.CharField(required=False, max_length=200, label=_("Search"))
-    owner = forms.ChoiceField(required=False, label=_("Owner"))
-    topic = forms.ChoiceField(required=False, label=_("Topic"))
+    # Every organization may own documents: the list is long, QuickSelect writes it in one pass.
+    owner = forms.ChoiceField(required=False, label=_("Owner"), widget=QuickSelect)
+    topic = forms.ChoiceField(required=False, label=_("Topic"), widget=QuickSelect)
     classification = forms.ChoiceField(
         required=False,
         choices=[("", _("Any classification")), *Classification.choices],
         label=_("Classification"),
+        widget=QuickSelect,
     )
     language = forms.ChoiceField(
-        required=False, choices=[("", _("Any language")), *Language.choices], label=_("Language")
+        required=False,
+        choices=[("", _("Any language")), *Language.choices],
+        label=_("Language"),
+        widget=QuickSelect,
     )
     since = forms.DateField(
         required=False, label=_("From"), widget=forms.DateInput(attrs={"type": "date"})

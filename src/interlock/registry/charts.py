@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db.models import Count
+from django.utils.safestring import mark_safe
 
 from interlock.registry.models import COUNTED_AS_MEMBER, Membership, Organization
 from interlock.registry.selectors import RegionCount, membership_in_force
@@ -37,6 +38,16 @@ def region_bars(counts: Sequence[RegionCount]) -> list[Bar]:
 class FootprintRow:
     organization: Organization
     cells: list[tuple[int, int]]  # (members in region, shade 0–5)
+
+    @property
+    def cells_html(self) -> str:
+        """The row's cells, written once here rather than by a template loop per cell (integers
+        only: nothing to escape; an integer is written alike in every language)."""
+        return mark_safe(  # noqa: S308 (integers only)
+            "".join(
+                f'<td class="num shade-{shade:d}">{count:d}</td>' for count, shade in self.cells
+            )
+        )
 
 
 @dataclass(frozen=True)

@@ -4,21 +4,25 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from interlock.core.forms import AsOfField
+from interlock.core.forms import AsOfField, QuickSelect
 from interlock.registry.models import CharterBasis, OrganizationKind
 
 
 class OrganizationFilterForm(forms.Form):
     q = forms.CharField(required=False, max_length=100, label=_("Name or acronym"))
     kind = forms.ChoiceField(
-        required=False, choices=[("", _("All kinds")), *OrganizationKind.choices], label=_("Kind")
+        required=False,
+        choices=[("", _("All kinds")), *OrganizationKind.choices],
+        label=_("Kind"),
+        widget=QuickSelect,
     )
     charter_basis = forms.ChoiceField(
         required=False,
         choices=[("", _("Any Charter basis")), *CharterBasis.choices],
         label=_("Charter basis"),
+        widget=QuickSelect,
     )
-    region = forms.ChoiceField(required=False, label=_("Members in region"))
+    region = forms.ChoiceField(required=False, label=_("Members in region"), widget=QuickSelect)
     as_of = AsOfField()
 
     def __init__(self, *args: object, regions: list[tuple[str, str]], **kwargs: object) -> None:
