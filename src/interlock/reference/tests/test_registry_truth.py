@@ -217,3 +217,14 @@ def test_every_membership_still_dated_from_a_signature_says_so() -> None:
     assert not Membership.objects.filter(
         organization__acronym__in=["CSTO", "ECCAS"], started_on__in=["2002-10-07", "1983-10-18"]
     ).exists()
+
+
+def test_an_edit_that_declares_a_basis_without_its_source_is_refused_with_a_reason() -> None:
+    from django.core.exceptions import ValidationError
+
+    au = Organization.objects.get(acronym="AU")
+    au.charter_basis = CharterBasis.CHAPTER_VIII
+    with pytest.raises(ValidationError) as refused:
+        au.full_clean()
+    assert "needs its source and date" in str(refused.value)
+    assert Organization.objects.get(acronym="AU").charter_basis == CharterBasis.NOT_DECLARED
