@@ -99,6 +99,51 @@ def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
                 user.set_password(CAST_PASSWORD)
                 user.save()
         _cast_world()
+        _cast_situation()
+
+
+CAST_SITUATION = "Gale restricted situation on peacekeeping"
+
+
+def _cast_situation() -> None:
+    """A restricted AU situation on peacekeeping (the EU reads it under the agreement, the OSCE
+    does not), with one task and one proposed plan."""
+    from decimal import Decimal
+
+    from interlock.accounts.models import User
+    from interlock.documents.models import Topic
+    from interlock.registry.models import Country
+    from interlock.situations.models import CapabilityDomain, Situation
+    from interlock.situations.services import plan_propose, situation_create, task_add
+
+    if Situation.objects.filter(title=CAST_SITUATION).exists():
+        return
+    owner = User.objects.get(username="au.liaison")
+    situation = situation_create(
+        actor=owner,
+        title=CAST_SITUATION,
+        kind="armed_conflict",
+        phase="peacekeeping",
+        owner=owner.organization,
+        classification="restricted",
+        countries=Country.objects.filter(alpha3="SDN"),
+        topics=Topic.objects.filter(key="peacekeeping"),
+    )
+    task_add(
+        actor=owner,
+        situation=situation,
+        domain=CapabilityDomain.objects.get(key="mediation"),
+        description="Good offices between the parties",
+        amount=Decimal(2),
+    )
+    plan_propose(actor=owner, situation=situation)
+
+
+@pytest.fixture
+def cast_situation(db: Any) -> Any:
+    from interlock.situations.models import Situation
+
+    return Situation.objects.get(title=CAST_SITUATION)
 
 
 def _cast_world() -> None:

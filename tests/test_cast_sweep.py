@@ -54,6 +54,22 @@ PAGES = {
     "/api/v1/documents": PUBLIC,
     "/api/v1/documents?q=peacekeeping": PUBLIC,
     "/api/v1/agreements": {**{part: 200 for part in SWEEP_CAST}, "anonymous": 401},
+    "/situations/": PUBLIC,
+    "/situations/new/": SIGNED_IN,
+    "/situations/notifications/": SIGNED_IN,
+    "/situations/capabilities/": SIGNED_IN,
+    # Only the organization's own liaison official keeps its capabilities.
+    "/situations/capabilities/AU/": {
+        **{part: 403 for part in SWEEP_CAST},
+        "owner": 200,
+        "anonymous": 302,
+    },
+    "/situations/capabilities/NOPE/": {**{part: 404 for part in SWEEP_CAST}, "anonymous": 302},
+    "/situations/999999/": {part: 404 for part in SWEEP_CAST},
+    "/api/v1/situations": PUBLIC,
+    "/api/v1/situations/999999": {part: 404 for part in SWEEP_CAST},
+    "/api/v1/capabilities": {**{part: 200 for part in SWEEP_CAST}, "anonymous": 401},
+    "/api/v1/notifications": {**{part: 200 for part in SWEEP_CAST}, "anonymous": 401},
 }
 
 
@@ -71,7 +87,36 @@ ELSEWHERE = {
     "agreements/<int:pk>/<slug:step>/",  # POST only: agreements' lifecycle, in their own tests
     "documents/<int:pk>/texts/<int:text_id>/download/",  # in test_document_leaks.py
     "agreements/<int:pk>/",  # in test_agreements.py
+    # POST only: situations' writes, in src/interlock/situations/tests/
+    "situations/<int:pk>/timeline/", "situations/<int:pk>/authorizations/",
+    "situations/<int:pk>/tasks/", "situations/<int:pk>/plans/",
+    "situations/plans/<int:plan_id>/adopt/", "situations/engagements/<int:engagement_id>/",
+    "situations/notifications/<int:notification_id>/sent/",
+    "api/v1/situations/<pk>/plans", "api/v1/plans/<plan_id>/adopt",
 }  # fmt: skip
+
+
+# Routes of the cast's restricted AU situation: the AU, the EU (agreement covering peacekeeping)
+# and the secretariat see it; the OSCE and the public get 404, as for a document.
+SITUATION_SEEN = {"owner": 200, "partner": 200, "secretariat": 200, "outsider": 404}
+SITUATION_ROUTES = {
+    "/situations/{pk}/": {**SITUATION_SEEN, "anonymous": 404},
+    "/situations/{pk}/what-if/": {**SITUATION_SEEN, "anonymous": 302},
+    "/situations/{pk}/what-if/?remove=UN": {**SITUATION_SEEN, "anonymous": 302},
+    "/api/v1/situations/{pk}": {**SITUATION_SEEN, "anonymous": 404},
+    "/api/v1/situations/{pk}/plan": {**SITUATION_SEEN, "anonymous": 401},
+}
+
+
+@pytest.mark.parametrize("part", SWEEP_CAST)
+@pytest.mark.parametrize("route", sorted(SITUATION_ROUTES))
+def test_each_part_sees_the_situation_only_if_the_policy_says_so(
+    client_for, cast_situation, part: str, route: str
+) -> None:
+    response = client_for(part).get(route.format(pk=cast_situation.pk))
+    assert response.status_code == SITUATION_ROUTES[route][part], f"{part} GET {route}"
+    if response.status_code in (403, 404):
+        assert cast_situation.title not in response.content.decode()
 
 
 # Routes of one document: the answer depends on whether the part may read it (404 otherwise: a
@@ -138,6 +183,11 @@ def test_every_route_is_in_the_sweep() -> None:
         "api/v1/meetings/<number>": "api/v1/meetings/6",
         "api/v1/agreements/<pk>": "api/v1/agreements",
         "accounts/password/reset/<uidb64>/<token>/": "accounts/password/reset/MQ/not-a-token/",
+        "situations/<int:pk>/": "situations/999999/",
+        "situations/<int:pk>/what-if/": "situations/",
+        "situations/capabilities/<slug:acronym>/": "situations/capabilities/AU/",
+        "api/v1/situations/<pk>": "api/v1/situations/999999",
+        "api/v1/situations/<pk>/plan": "api/v1/situations",
         **{
             route.strip("/").replace("{pk}", "<int:pk>")
             + ("/" if route.endswith("/") else ""): "documents/"

@@ -126,7 +126,78 @@ def reads_api_path() -> str:
     return reads_path().replace("/documents/", "/api/v1/documents/").replace("/reads/", "/reads")
 
 
+def _situation(title: str) -> object:
+    from interlock.registry.models import Organization
+    from interlock.situations.models import Situation
+
+    situation = Situation.objects.create(
+        title=title,
+        kind="armed_conflict",
+        phase="prevention",
+        owner=Organization.objects.get(acronym="AU"),
+        classification="partnership",
+    )
+    situation.countries.set(["SDN", "TCD"])
+    return situation
+
+
+def more_situations(n: int) -> None:
+    for i in range(n):
+        _situation(f"S{i}")
+
+
+def more_capabilities(n: int) -> None:
+    from interlock.registry.models import Organization
+    from interlock.situations.models import Capability, CapabilityDomain
+
+    pairs = [(o, d) for o in Organization.objects.all() for d in CapabilityDomain.objects.all()]
+    done = Capability.objects.count()
+    Capability.objects.bulk_create(
+        Capability(organization=o, domain=d, effectiveness=0.5, capacity=10, unit=d.unit)
+        for o, d in pairs[done : done + n]
+    )
+
+
+def more_tasks_and_engagements(n: int) -> None:
+    from interlock.registry.models import Organization
+    from interlock.situations.models import CapabilityDomain, Engagement, Notification, Task
+
+    situation = _situation_for_lists()
+    domain = CapabilityDomain.objects.get(key="mediation")
+    au = Organization.objects.get(acronym="AU")
+    for i in range(n):
+        task = Task.objects.create(
+            situation=situation, domain=domain, description=f"T{i}", amount=1, unit="teams"
+        )
+        engagement = Engagement.objects.create(
+            situation=situation,
+            organization=au,
+            task=task,
+            role="lead",
+            status="alerted",
+            started_on=DAY,
+        )
+        Notification.objects.create(engagement=engagement, status_after="alerted", text="x")
+
+
+def _situation_for_lists() -> object:
+    from interlock.situations.models import Situation
+
+    return Situation.objects.filter(title="Lists").first() or _situation("Lists")
+
+
+def situation_path() -> str:
+    return f"/situations/{_situation_for_lists().pk}/"  # type: ignore[attr-defined]
+
+
 LISTS: list[tuple[str, Callable[[], str] | str, Callable[[int], None]]] = [
+    ("outsider", "/situations/", more_situations),
+    ("outsider", "/api/v1/situations?limit=100", more_situations),
+    ("owner", "/situations/capabilities/", more_capabilities),
+    ("owner", "/api/v1/capabilities?limit=100", more_capabilities),
+    ("owner", situation_path, more_tasks_and_engagements),
+    ("secretariat", "/situations/notifications/", more_tasks_and_engagements),
+    ("secretariat", "/api/v1/notifications?limit=100", more_tasks_and_engagements),
     ("anonymous", "/meetings/", more_meetings),
     ("anonymous", "/api/v1/meetings?limit=100", more_meetings),
     ("partner", "/agreements/", more_agreements),

@@ -46,12 +46,14 @@ def _mount() -> None:
     from interlock.documents.api import router as documents_router
     from interlock.meetings.api import router as meetings_router
     from interlock.registry.api import router as registry_router
+    from interlock.situations.api import router as situations_router
 
     api.add_router("/", core_router)
     api.add_router("/", registry_router)
     api.add_router("/", meetings_router)
     api.add_router("/", documents_router)
     api.add_router("/", agreements_router)
+    api.add_router("/", situations_router)
 
 
 _mount()

@@ -14,6 +14,7 @@ urlpatterns = [
     path("groups/", include("interlock.committees.urls")),
     path("documents/", include("interlock.documents.urls")),
     path("agreements/", include("interlock.agreements.urls")),
+    path("situations/", include("interlock.situations.urls")),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
 ]

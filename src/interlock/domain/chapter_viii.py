@@ -46,6 +46,20 @@ class Authorization:
         )
 
 
+def authorizing(
+    *, domain: str, organization: str, authorizations: Iterable[Authorization]
+) -> Authorization | None:
+    """The earliest recorded authorization that cites a resolution and covers the task."""
+    for authorization in sorted(
+        authorizations, key=lambda a: (a.adopted_on or dt.date.min, a.symbol)
+    ):
+        if authorization.cites_a_resolution and authorization.covers(
+            domain=domain, organization=organization
+        ):
+            return authorization
+    return None
+
+
 def article_53(
     *,
     enforcement: bool,
@@ -59,13 +73,9 @@ def article_53(
         return Allowed("not an enforcement action")
     if not chapter_viii:
         return Allowed("the organization does not act under Chapter VIII")
-    for authorization in sorted(
-        authorizations, key=lambda a: (a.adopted_on or dt.date.min, a.symbol)
-    ):
-        if authorization.cites_a_resolution and authorization.covers(
-            domain=domain, organization=organization
-        ):
-            return Allowed(f"authorized by the Security Council in {authorization.symbol}")
+    found = authorizing(domain=domain, organization=organization, authorizations=authorizations)
+    if found is not None:
+        return Allowed(f"authorized by the Security Council in {found.symbol}")
     return Denied(
         "Article 53: enforcement under a regional arrangement needs the Council's authorization"
     )

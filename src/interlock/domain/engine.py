@@ -33,7 +33,7 @@ import numpy as np
 from scipy.optimize import linprog
 from scipy.sparse import csr_matrix
 
-from interlock.domain.chapter_viii import Authorization, article_53, uncited
+from interlock.domain.chapter_viii import Authorization, article_53, authorizing, uncited
 
 # A share below this is the solver's noise, not an assignment.
 EPSILON = 1e-7
@@ -609,14 +609,10 @@ def _why(
     else:
         reasons.append(Reason.of(Code.CAPACITY_SPARE, used=used, capacity=capacity))
     if task.enforcement and org.chapter_viii:
-        decision = article_53(
-            enforcement=True,
-            chapter_viii=True,
-            domain=task.domain,
-            organization=org.key,
-            authorizations=world.authorizations,
+        found = authorizing(
+            domain=task.domain, organization=org.key, authorizations=world.authorizations
         )
-        reasons.append(Reason.of(Code.AUTHORIZED, basis=decision.reason))
+        reasons.append(Reason.of(Code.AUTHORIZED, symbol=found.symbol if found else ""))
     return tuple(reasons)
 
 

@@ -229,27 +229,78 @@ def plan_as_json(plan: engine.Plan) -> dict[str, Any]:
     }
 
 
-def plan_view(
-    result: dict[str, Any], task_rows: list[Task], organizations: dict[str, Organization]
-) -> list[dict[str, Any]]:
-    """Rows for the page: each task with its lead, its supporting organizations and its gap."""
-    by_task: dict[int, dict[str, Any]] = {
-        t.pk: {"task": t, "assignments": [], "gap": None} for t in task_rows
-    }
-    for a in result["assignments"]:
-        if a["task"] in by_task:
-            by_task[a["task"]]["assignments"].append(
-                {**a, "org": organizations.get(a["organization"])}
-            )
-    for g in result["gaps"]:
-        if g["task"] in by_task:
-            by_task[g["task"]]["gap"] = g
-    return list(by_task.values())
-
-
 def organizations_by_acronym() -> dict[str, Organization]:
     return {o.acronym: o for o in Organization.objects.all()}
 
 
 def latest_plan(situation: Situation) -> Plan | None:
     return plans(situation).first()
+
+
+# --- pages: the plan with its reasons, and the what-if view -------------------------------------
+
+
+def plan_rows(
+    result: dict[str, Any], task_rows: list[Task], organizations: dict[str, Organization]
+) -> list[dict[str, Any]]:
+    """Each task with its lead, its supporting organizations (reasons in words) and its gap."""
+    from interlock.situations.reasons import in_words
+
+    rows: dict[int, dict[str, Any]] = {
+        t.pk: {"task": t, "assignments": [], "gap": None} for t in task_rows
+    }
+    for a in result.get("assignments", []):
+        if a["task"] in rows:
+            rows[a["task"]]["assignments"].append(
+                {
+                    **a,
+                    "org": organizations.get(a["organization"]),
+                    "words": [in_words(r) for r in a["reasons"]],
+                }
+            )
+    for g in result.get("gaps", []):
+        if g["task"] in rows:
+            rows[g["task"]]["gap"] = {**g, "words": [in_words(r) for r in g["reasons"]]}
+    return list(rows.values())
+
+
+def what_if(
+    situation: Situation,
+    *,
+    day: dt.date,
+    remove: str | None = None,
+    capacity: tuple[str, str, float] | None = None,
+    add: engine.Task | None = None,
+) -> dict[str, Any]:
+    """The current world's plan beside a changed world's, task by task. Nothing is stored."""
+    world, demo = world_of(situation, day=day)
+    changed = world
+    if remove:
+        changed = engine.without_organization(changed, remove)
+    if capacity:
+        changed = engine.with_capacity(changed, *capacity)
+    if add is not None:
+        changed = engine.with_task(changed, add)
+    current, other = engine.solve(world), engine.solve(changed)
+
+    def cell(plan: engine.Plan, key: str) -> dict[str, Any]:
+        shares = [(a.organization, a.share, a.role) for a in plan.assignments if a.task == key]
+        gap = next((g.share for g in plan.gaps if g.task == key), 0.0)
+        return {"shares": shares, "gap": gap}
+
+    names = {str(t.pk): t.description for t in tasks(situation)}
+    keys = [t.key for t in sorted(changed.tasks, key=lambda t: t.key)]
+    return {
+        "rows": [
+            {
+                "task": names.get(key, key),
+                "now": cell(current, key),
+                "then": cell(other, key),
+                "changed": cell(current, key) != cell(other, key),
+            }
+            for key in keys
+        ],
+        "objective_now": round(current.objective, 2),
+        "objective_then": round(other.objective, 2),
+        "demo": demo,
+    }

@@ -1,0 +1,298 @@
+"""The API of situations: the same selectors and services as the pages, the same policy."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+from ninja import Path, Router, Schema
+from ninja.errors import HttpError
+from ninja.pagination import paginate
+
+from interlock.core.api_access import api_require, api_user
+from interlock.core.paging import Paging
+from interlock.domain.permissions import Action
+from interlock.situations import selectors, services
+from interlock.situations.models import Capability, Notification, Plan, Situation
+
+router = Router(tags=["situations"])
+PK = Path(..., ge=1, le=2**53)
+
+
+class SituationFields(Schema):
+    id: int
+    title: str
+    kind: str
+    phase: str
+    countries: list[str]
+    owner: str
+    classification: str
+
+
+class SituationOut(SituationFields):
+    @staticmethod
+    def resolve_countries(s: Situation) -> list[str]:
+        return [c.pk for c in s.countries.all()]
+
+    @staticmethod
+    def resolve_owner(s: Situation) -> str:
+        return s.owner.acronym
+
+
+class TimelineOut(Schema):
+    occurred_on: dt.date
+    text: str
+
+
+class AuthorizationOut(Schema):
+    symbol: str
+    adopted_on: dt.date
+    authorizes: str
+
+
+class TaskOut(Schema):
+    id: int
+    domain: str
+    description: str
+    amount: float
+    unit: str
+    priority: int
+    country: str | None
+    enforcement: bool
+
+
+class EngagementOut(Schema):
+    id: int
+    organization: str
+    task: int | None
+    role: str
+    status: str
+    started_on: dt.date
+    ended_on: dt.date | None
+    article_52_prior_effort: str
+
+
+class SituationDetailOut(SituationFields):
+    timeline: list[TimelineOut]
+    authorizations: list[AuthorizationOut]
+    tasks: list[TaskOut]
+    engagements: list[EngagementOut]
+
+
+class ReasonOut(Schema):
+    code: str
+    params: dict[str, Any]
+    words: str
+
+
+class AssignmentOut(Schema):
+    task: int
+    organization: str
+    share: float
+    role: str
+    reasons: list[ReasonOut]
+
+
+class GapOut(Schema):
+    task: int
+    share: float
+    reasons: list[ReasonOut]
+
+
+class PlanOut(Schema):
+    id: int
+    status: str
+    proposed_at: dt.datetime
+    adopted_at: dt.datetime | None
+    objective: float
+    greedy_objective: float
+    uses_demo_data: bool
+    assignments: list[AssignmentOut]
+    gaps: list[GapOut]
+
+
+class CapabilityOut(Schema):
+    organization: str
+    domain: str
+    effectiveness: float
+    capacity: float
+    unit: str
+    readiness_days: int
+    reach: str
+    is_demo: bool
+
+    @staticmethod
+    def resolve_organization(c: Capability) -> str:
+        return c.organization.acronym
+
+    @staticmethod
+    def resolve_domain(c: Capability) -> str:
+        return c.domain_id
+
+
+class NotificationOut(Schema):
+    id: int
+    situation: int
+    organization: str
+    status_before: str
+    status_after: str
+    drafted_at: dt.datetime
+    sent_at: dt.datetime | None
+    text: str
+
+    @staticmethod
+    def resolve_situation(n: Notification) -> int:
+        return n.engagement.situation_id
+
+    @staticmethod
+    def resolve_organization(n: Notification) -> str:
+        return n.engagement.organization.acronym
+
+
+def _situation(request: HttpRequest, pk: int) -> Situation:
+    try:
+        return selectors.access_situation(api_user(request), pk, at=timezone.now())[0]
+    except Http404:
+        raise HttpError(404, "No situation with this number, or none you may see.") from None
+
+
+def _signed_in(request: HttpRequest) -> None:
+    if not getattr(api_user(request), "is_authenticated", False):
+        raise HttpError(401, "sign in first")
+
+
+def _plan_out(plan: Plan) -> dict[str, Any]:
+    from interlock.situations.reasons import in_words
+
+    def reasons(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [{**r, "words": in_words(r)} for r in items]
+
+    return {
+        "id": plan.pk,
+        "status": plan.status,
+        "proposed_at": plan.proposed_at,
+        "adopted_at": plan.adopted_at,
+        "objective": plan.objective,
+        "greedy_objective": plan.greedy_objective,
+        "uses_demo_data": plan.uses_demo_data,
+        "assignments": [
+            {**a, "reasons": reasons(a["reasons"])} for a in plan.result["assignments"]
+        ],
+        "gaps": [{**g, "reasons": reasons(g["reasons"])} for g in plan.result["gaps"]],
+    }
+
+
+@router.get("/situations", response=list[SituationOut], summary="Situations you may see")
+@paginate(Paging)
+def situation_list(request: HttpRequest) -> object:
+    return selectors.situation_list(api_user(request), at=timezone.now())
+
+
+@router.get("/situations/{pk}", response=SituationDetailOut, summary="One situation")
+def situation_detail(request: HttpRequest, pk: int = PK) -> dict[str, Any]:
+    situation = _situation(request, pk)
+    return {
+        "id": situation.pk,
+        "title": situation.title,
+        "kind": situation.kind,
+        "phase": situation.phase,
+        "countries": [c.pk for c in situation.countries.all()],
+        "owner": situation.owner.acronym,
+        "classification": situation.classification,
+        "timeline": list(selectors.timeline(situation)),
+        "authorizations": list(selectors.authorizations(situation)),
+        "tasks": [
+            {
+                "id": t.pk,
+                "domain": t.domain_id,
+                "description": t.description,
+                "amount": float(t.amount),
+                "unit": t.unit,
+                "priority": t.priority,
+                "country": t.country_id,
+                "enforcement": t.enforcement,
+            }
+            for t in selectors.tasks(situation)
+        ],
+        "engagements": [
+            {
+                "id": e.pk,
+                "organization": e.organization.acronym,
+                "task": e.task_id,
+                "role": e.role,
+                "status": e.status,
+                "started_on": e.started_on,
+                "ended_on": e.ended_on,
+                "article_52_prior_effort": e.article_52_prior_effort,
+            }
+            for e in selectors.engagements(situation)
+        ],
+    }
+
+
+@router.get(
+    "/situations/{pk}/plan",
+    response=PlanOut,
+    summary="The latest plan: assignments and gaps with their reasons (signed-in users)",
+)
+def situation_plan(request: HttpRequest, pk: int = PK) -> dict[str, Any]:
+    _signed_in(request)
+    plan = selectors.latest_plan(_situation(request, pk))
+    if plan is None:
+        raise HttpError(404, "No plan yet.")
+    return _plan_out(plan)
+
+
+@router.post(
+    "/situations/{pk}/plans",
+    response={201: PlanOut},
+    summary="Run the engine: propose a plan (the owner's staff or the secretariat)",
+)
+def plan_propose(request: HttpRequest, pk: int = PK) -> tuple[int, dict[str, Any]]:
+    situation = _situation(request, pk)
+    api_require(request, Action.EDIT_SITUATION, organization_id=situation.owner_id)
+    plan = services.plan_propose(actor=api_user(request), situation=situation)
+    return 201, _plan_out(plan)
+
+
+@router.post(
+    "/plans/{plan_id}/adopt", response=PlanOut, summary="Adopt a plan (the secretariat; idempotent)"
+)
+def plan_adopt(request: HttpRequest, plan_id: int = Path(..., ge=1, le=2**53)) -> dict[str, Any]:
+    api_require(request, Action.ADOPT_PLAN)
+    plan = Plan.objects.filter(pk=plan_id).first()
+    if plan is None:
+        raise HttpError(404, "No plan with this number.")
+    _situation(request, plan.situation_id)
+    try:
+        return _plan_out(services.plan_adopt(actor=api_user(request), plan=plan))
+    except ValidationError as error:
+        raise HttpError(409, " ".join(error.messages)) from None
+
+
+@router.get(
+    "/capabilities",
+    response=list[CapabilityOut],
+    summary="Capabilities of the organizations (signed-in users)",
+)
+@paginate(Paging)
+def capability_list(request: HttpRequest, organization: str = "") -> object:
+    _signed_in(request)
+    capabilities = selectors.capability_list()
+    if organization:
+        capabilities = capabilities.filter(organization__acronym=organization[:20])
+    return capabilities
+
+
+@router.get(
+    "/notifications",
+    response=list[NotificationOut],
+    summary="Article 54 notifications: pending first, then sent",
+)
+@paginate(Paging)
+def notification_list(request: HttpRequest) -> object:
+    api_require(request, Action.VIEW_NOTIFICATIONS)
+    return selectors.notification_list(api_user(request), at=timezone.now())

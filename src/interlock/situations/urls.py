@@ -1,0 +1,21 @@
+from django.urls import path
+
+from interlock.situations import views
+
+app_name = "situations"
+urlpatterns = [
+    path("", views.situation_list, name="list"),
+    path("new/", views.situation_create, name="create"),
+    path("<int:pk>/", views.situation_detail, name="situation"),
+    path("<int:pk>/timeline/", views.timeline_add, name="timeline-add"),
+    path("<int:pk>/authorizations/", views.authorization_add, name="authorization-add"),
+    path("<int:pk>/tasks/", views.task_add, name="task-add"),
+    path("<int:pk>/plans/", views.plan_propose, name="plan-propose"),
+    path("<int:pk>/what-if/", views.what_if, name="what-if"),
+    path("plans/<int:plan_id>/adopt/", views.plan_adopt, name="plan-adopt"),
+    path("engagements/<int:engagement_id>/", views.engagement_status, name="engagement"),
+    path("notifications/", views.notification_list, name="notifications"),
+    path("notifications/<int:notification_id>/sent/", views.notification_sent, name="sent"),
+    path("capabilities/", views.capability_list, name="capabilities"),
+    path("capabilities/<slug:acronym>/", views.capability_edit, name="capability-edit"),
+]
