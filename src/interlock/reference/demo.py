@@ -97,6 +97,10 @@ def demo_accounts_ensure(*, path: Path) -> list[tuple[DemoAccount, str]]:
                     started_on=dt.date.today(),
                 )
             result.append((account, password))
+        # Demo capabilities come with the demo accounts only, marked as demo data.
+        from interlock.situations.demo import demo_capabilities_ensure
+
+        demo_capabilities_ensure()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("".join(f"{a.username} {p}\n" for a, p in result))
     path.chmod(0o600)

@@ -545,6 +545,10 @@ def load(data_dir: Path = DATA_DIR) -> LoadReport:
         for key, values in parsed.agreement_kinds.items():
             _upsert(AgreementKind, {"key": key}, values, report)
         _seed_document(Organization.objects.get(acronym="UN"), report)
+        # Situations from the public record (Darfur 2005, the tsunami of 2004), each fact cited.
+        from interlock.situations.reference import load_reference_situations
+
+        load_reference_situations()
         if report.changed:
             audit_record(
                 actor=None,

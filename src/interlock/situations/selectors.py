@@ -144,9 +144,11 @@ def world_of(situation: Situation, *, day: dt.date) -> tuple[engine.World, bool]
     capabilities = list(capability_list())
     members: dict[int, set[str]] = defaultdict(set)
     regions: dict[int, set[str]] = defaultdict(set)
+    # A "region" is the M49 subregion (Caribbean, Eastern Africa, …): the M49 regions are
+    # continents, and North America's OSCE members would make the OSCE "regional" to Haiti.
     for organization_id, country, region in Membership.objects.filter(
         membership_in_force(day), status__in=COUNTED_AS_MEMBER
-    ).values_list("organization_id", "country_id", "country__region_code"):
+    ).values_list("organization_id", "country_id", "country__subregion_code"):
         members[organization_id].add(country)
         if region:
             regions[organization_id].add(region)
@@ -182,7 +184,7 @@ def world_of(situation: Situation, *, day: dt.date) -> tuple[engine.World, bool]
                 unit=t.unit,
                 priority=float(t.priority),
                 country=t.country_id or "",
-                region=t.country.region_code if t.country else "",
+                region=t.country.subregion_code if t.country else "",
                 enforcement=t.enforcement,
                 needed_within_days=t.needed_within_days,
             )
