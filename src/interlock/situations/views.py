@@ -100,6 +100,7 @@ def situation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "task_form": TaskForm(),
         "what_if_form": WhatIfForm(),
         "status_form": StatusForm(),
+        "article_52_form": Article52Form(),
     }
     return render(request, "situations/situation_detail.html", context)
 

@@ -121,3 +121,20 @@ def test_the_api_proposes_and_adopts_once(client_for, world) -> None:
         assert secretariat.post(f"/api/v1/plans/{plan['id']}/adopt").status_code == 200
     assert Engagement.objects.filter(situation=situation).count() == len(plan["assignments"])
     assert client_for("anonymous").get(f"/api/v1/situations/{situation.pk}/plan").status_code == 401
+
+
+def test_the_article_52_record_is_kept_on_the_engagement(client_for, world) -> None:
+    owner = client_for("owner")
+    situation = _create(owner)
+    engagement = Engagement.objects.create(
+        situation=situation,
+        organization=world["orgs"]["AU"],
+        role="lead",
+        status="alerted",
+        started_on="2005-04-28",
+    )
+    owner.post(f"/situations/engagements/{engagement.pk}/", {"prior_effort": "yes"})
+    engagement.refresh_from_db()
+    assert engagement.article_52_prior_effort == "yes"
+    page = owner.get(f"/situations/{situation.pk}/").content.decode()
+    assert 'name="prior_effort"' in page  # the AU acts under Chapter VIII in this test world
