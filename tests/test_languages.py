@@ -63,3 +63,15 @@ def test_russian_counts_take_the_plural_form_of_their_number(client) -> None:
     client.post("/i18n/setlang/", {"language": "ru", "next": "/"})
     three = client.get("/organizations/", {"as_of": "2005-07-25", "kind": "subregional"})
     assert "3 организации, члены по состоянию на" in three.content.decode()  # "few", not "many"
+
+
+def test_an_arabic_page_shows_arabic_where_stored_and_marks_english_fallbacks(client) -> None:
+    from interlock.registry.models import Organization
+
+    Organization.objects.filter(acronym="AU").update(name_ar="الاتحاد الأفريقي", name_zh_hans="")
+    client.post("/i18n/setlang/", {"language": "ar", "next": "/"})
+    body = client.get("/organizations/AU/").content.decode()
+    assert "<h1>الاتحاد الأفريقي" in body
+    client.post("/i18n/setlang/", {"language": "zh-hans", "next": "/"})
+    body = client.get("/organizations/AU/").content.decode()
+    assert '<h1><span lang="en" dir="ltr">African Union</span>' in body

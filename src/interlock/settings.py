@@ -94,6 +94,8 @@ except ConfigurationError as error:
     raise ImproperlyConfigured(str(error)) from None
 
 INSTALLED_APPS = [
+    # Before the admin, so that the admin shows every language of a translated field.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -146,6 +148,8 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            # {% tr obj "name" %} on every page: translated content, its fallback marked lang="en"
+            "builtins": ["interlock.core.templatetags.content"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
@@ -258,6 +262,12 @@ LANGUAGES = [
     ("es", _("Spanish")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Content (names, titles) in the six languages: one column per language on each translated field,
+# registered in each app's translation.py; English is stored always and shown where a language
+# has no value (core/i18n.py marks such a value lang="en").
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -5,6 +5,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from interlock.agreements.models import Agreement, AgreementKind
 from interlock.core.admin import AuditedAdminMixin
@@ -12,10 +13,10 @@ from interlock.core.references import attach_foreign
 
 
 @admin.register(AgreementKind)
-class AgreementKindAdmin(AuditedAdminMixin, admin.ModelAdmin):
+class AgreementKindAdmin(AuditedAdminMixin, TranslationAdmin):
     """The secretariat adds kinds of agreement here (¶6: "agreements of appropriate kinds")."""
 
-    list_display = ["key", "name_en", "name_fr"]
+    list_display = ["key", "name"]
 
 
 @admin.register(Agreement)

@@ -3,8 +3,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
-
-from interlock.core.i18n import localized
+from modeltranslation.manager import MultilingualManager
 
 
 class AgreementKind(models.Model):
@@ -12,14 +11,17 @@ class AgreementKind(models.Model):
     "agreements of appropriate kinds")."""
 
     key = models.SlugField(max_length=60, primary_key=True)
-    name_en = models.CharField(max_length=120)
-    name_fr = models.CharField(max_length=120)
+    name = models.CharField(max_length=120)  # in the six languages (translation.py)
+
+    objects: MultilingualManager[AgreementKind] = (
+        MultilingualManager()
+    )  # the same manager as registered (typed)
 
     class Meta:
         ordering = ["name_en"]
 
     def __str__(self) -> str:
-        return localized(self.name_en, self.name_fr)
+        return self.name
 
 
 class Agreement(models.Model):

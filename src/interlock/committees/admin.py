@@ -1,9 +1,10 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 
 from interlock.committees.models import WorkingGroup
 from interlock.core.admin import AuditedAdminMixin
 
 
 @admin.register(WorkingGroup)
-class WorkingGroupAdmin(AuditedAdminMixin, admin.ModelAdmin):
-    list_display = ["position", "name_en", "name_fr"]
+class WorkingGroupAdmin(AuditedAdminMixin, TranslationAdmin):
+    list_display = ["position", "name"]

@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from interlock.core.forms import QuickSelect
+from interlock.core.i18n import in_reader_language
 from interlock.documents.access import readable_documents
 from interlock.documents.models import Classification, Document, Language, Topic
 from interlock.registry.models import Organization
@@ -39,8 +40,8 @@ class DocumentFilterForm(forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        owners = Organization.objects.order_by("short_name_en").values_list(
-            "acronym", "short_name_en"
+        owners = Organization.objects.order_by(in_reader_language("short_name")).values_list(
+            "acronym", "short_name"
         )
         self.fields["owner"].choices = [("", _("Any owner")), *owners]  # type: ignore[attr-defined]
         topics = [(t.key, t.name) for t in Topic.objects.all()]

@@ -3,8 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-
-from interlock.core.i18n import localized
+from modeltranslation.manager import MultilingualManager
 
 
 class Classification(models.TextChoices):
@@ -31,21 +30,20 @@ class Topic(models.Model):
     """A subject of the partnership (peacekeeping, disaster relief, …): data, not code (¶5)."""
 
     key = models.SlugField(max_length=60, primary_key=True)
-    name_en = models.CharField(max_length=120)
-    name_fr = models.CharField(max_length=120)
+    name = models.CharField(max_length=120)  # in the six languages (translation.py)
     source = models.ForeignKey(
         "core.Source", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+
+    objects: MultilingualManager[Topic] = (
+        MultilingualManager()
+    )  # the same manager as registered (typed)
 
     class Meta:
         ordering = ["name_en"]
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def name(self) -> str:
-        return localized(self.name_en, self.name_fr)
 
 
 class Document(models.Model):

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 
 from interlock.core.admin import AuditedAdminMixin
 from interlock.meetings.models import Delegation, Meeting
@@ -11,6 +12,6 @@ class DelegationInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(AuditedAdminMixin, admin.ModelAdmin):
-    list_display = ["number", "title_en", "starts_on", "venue"]
+class MeetingAdmin(AuditedAdminMixin, TranslationAdmin):
+    list_display = ["number", "title", "starts_on", "venue"]
     inlines = [DelegationInline]

@@ -1,11 +1,12 @@
 import datetime as dt
 
 from django.http import HttpRequest
-from ninja import Path, Router, Schema
+from ninja import Field, Path, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from interlock.core.api_access import api_require
+from interlock.core.i18n import stored_value
 from interlock.core.paging import Paging
 from interlock.domain.permissions import Action
 from interlock.meetings import selectors
@@ -16,6 +17,8 @@ router = Router(tags=["meetings"])
 
 class MeetingOut(Schema):
     number: int
+    title: str = Field(description="In the language asked for (Accept-Language), else English")
+    theme: str
     title_en: str
     title_fr: str
     theme_en: str
@@ -32,6 +35,14 @@ class MeetingOut(Schema):
     def resolve_source(m: Meeting) -> str:
         return m.source_id
 
+    @staticmethod
+    def resolve_title_fr(m: Meeting) -> str:
+        return stored_value(m, "title", "fr")
+
+    @staticmethod
+    def resolve_theme_en(m: Meeting) -> str:
+        return stored_value(m, "theme", "en")
+
 
 class DelegationOut(Schema):
     organization: str
@@ -47,7 +58,7 @@ class DelegationOut(Schema):
 
     @staticmethod
     def resolve_organization_name(d: Delegation) -> str:
-        return d.organization.name_en
+        return d.organization.name
 
     @staticmethod
     def resolve_level_source(d: Delegation) -> str | None:

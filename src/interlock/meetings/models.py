@@ -2,18 +2,15 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-
-from interlock.core.i18n import localized
+from modeltranslation.manager import MultilingualManager
 
 
 class Meeting(models.Model):
     """A high-level meeting between the UN and regional and other intergovernmental organizations."""
 
     number = models.PositiveSmallIntegerField(unique=True, help_text=_("Sixth, seventh, …"))
-    title_en = models.CharField(max_length=300)
-    title_fr = models.CharField(max_length=300)
-    theme_en = models.CharField(max_length=300, blank=True)
-    theme_fr = models.CharField(max_length=300, blank=True)
+    title = models.CharField(max_length=300)  # title and theme in the six languages
+    theme = models.CharField(max_length=300, blank=True)
     starts_on = models.DateField()
     ends_on = models.DateField()
     venue = models.CharField(max_length=200)
@@ -26,6 +23,10 @@ class Meeting(models.Model):
     )
     source = models.ForeignKey("core.Source", on_delete=models.PROTECT, related_name="+")
 
+    objects: MultilingualManager[Meeting] = (
+        MultilingualManager()
+    )  # the same manager as registered (typed)
+
     class Meta:
         ordering = ["-starts_on"]
         constraints = [
@@ -37,14 +38,6 @@ class Meeting(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    @property
-    def title(self) -> str:
-        return localized(self.title_en, self.title_fr)
-
-    @property
-    def theme(self) -> str:
-        return localized(self.theme_en, self.theme_fr)
 
 
 class DelegationLevel(models.TextChoices):

@@ -112,7 +112,7 @@ def parse(data_dir: Path = DATA_DIR) -> _Parsed:
     # The other official languages' names, from the same ISO 3166 catalogue.
     catalogues = {
         language: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[code])
-        for language, code in (("ar", "ar"), ("es", "es"), ("ru", "ru"), ("zh", "zh_CN"))
+        for language, code in (("ar", "ar"), ("es", "es"), ("ru", "ru"), ("zh_hans", "zh_CN"))
     }
 
     for where, row in _rows(data_dir, "sources.csv"):

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
+from modeltranslation.utils import get_translation_fields
 
 from interlock.core.admin import AuditedAdminMixin, VersionedAdminMixin
 from interlock.registry.models import (
@@ -13,10 +15,10 @@ from interlock.registry.models import (
 
 
 @admin.register(Country)
-class CountryAdmin(AuditedAdminMixin, admin.ModelAdmin):
-    list_display = ["alpha3", "name_en", "region", "subregion"]
+class CountryAdmin(AuditedAdminMixin, TranslationAdmin):
+    list_display = ["alpha3", "name", "region", "subregion"]
     list_filter = ["region"]
-    search_fields = ["alpha3", "name_en", "name_fr"]
+    search_fields = ["alpha3", *get_translation_fields("name")]
 
 
 class MembershipInline(admin.TabularInline):
@@ -27,10 +29,10 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(VersionedAdminMixin, admin.ModelAdmin):
-    list_display = ["acronym", "name_en", "kind", "charter_basis", "membership_recorded"]
+class OrganizationAdmin(VersionedAdminMixin, TranslationAdmin):
+    list_display = ["acronym", "name", "kind", "charter_basis", "membership_recorded"]
     list_filter = ["kind", "charter_basis"]
-    search_fields = ["acronym", "name_en", "name_fr"]
+    search_fields = ["acronym", *get_translation_fields("short_name", "name")]
     inlines = [MembershipInline]
     readonly_fields = ["version"]
 
@@ -53,10 +55,10 @@ class LiaisonAppointmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReportedMemberCount)
-class ReportedMemberCountAdmin(AuditedAdminMixin, admin.ModelAdmin):
+class ReportedMemberCountAdmin(AuditedAdminMixin, TranslationAdmin):
     """Figures reported by cited records; corrected, never deleted (the reference data loads them)."""
 
-    list_display = ["organization", "on", "precision", "count", "counted_en", "source"]
+    list_display = ["organization", "on", "precision", "count", "counted", "source"]
     list_filter = ["organization"]
     list_select_related = ["organization", "source"]
     autocomplete_fields = ["source"]

@@ -8,12 +8,14 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from interlock.core.api_access import api_require
+from interlock.core.i18n import stored, stored_value
 from interlock.core.paging import Paging
 from interlock.domain.permissions import Action
 from interlock.registry import selectors
 from interlock.registry.models import (
     COUNTED_AS_MEMBER,
     CharterBasis,
+    Country,
     Membership,
     Organization,
     OrganizationKind,
@@ -22,6 +24,9 @@ from interlock.registry.models import (
 )
 
 router = Router(tags=["organizations"])
+
+IN_LANGUAGE = "In the language asked for (Accept-Language), English where none is stored"
+EVERY_LANGUAGE = "Every official language's stored value; blank where none is stored"
 
 
 class SourceOut(Schema):
@@ -41,6 +46,7 @@ class ReportedFigureOut(Schema):
     on: dt.date
     precision: str = Field(description="day, month or year: how exactly the record dates it")
     count: int
+    counted: str = Field(description="What the figure counts, in the language asked for")
     counted_en: str
     counted_fr: str
     note: str
@@ -54,21 +60,49 @@ class ReportedFigureOut(Schema):
         "computed is then a lower bound, not a count",
     )
 
+    @staticmethod
+    def resolve_counted_fr(r: ReportedMemberCount) -> str:
+        return stored_value(r, "counted", "fr")
 
-class FormerNameOut(Schema):
-    short_name_en: str
-    short_name_fr: str
+
+class NamedOut(Schema):
+    """A name in the language asked for, in every language, and the English and French fields."""
+
+    name: str = Field(description=IN_LANGUAGE)
+    names: dict[str, str] = Field(description=EVERY_LANGUAGE)
     name_en: str
     name_fr: str
+
+    @staticmethod
+    def resolve_names(o: Organization | OrganizationName | Country) -> dict[str, str]:
+        return stored(o, "name")
+
+    @staticmethod
+    def resolve_name_fr(o: Organization | OrganizationName | Country) -> str:
+        return stored_value(o, "name", "fr")
+
+
+class FormerNameOut(NamedOut):
+    short_name: str = Field(description=IN_LANGUAGE)
+    short_name_en: str
+    short_name_fr: str
     valid_from: dt.date | None = Field(description="Null where the start is not recorded")
     valid_until: dt.date = Field(description="The first day of the next name")
     source: SourceOut
 
+    @staticmethod
+    def resolve_short_name_fr(o: OrganizationName) -> str:
+        return stored_value(o, "short_name", "fr")
 
-class OrganizationOut(Schema):
+
+class OrganizationOut(NamedOut):
+    """``name``, ``names``, ``name_en`` and ``name_fr``: the current name."""
+
     acronym: str
-    name_en: str = Field(description="The current name")
-    name_fr: str
+    short_name: str = Field(description=IN_LANGUAGE)
+    name_as_of: str = Field(
+        description="The name in use on as_of, " + IN_LANGUAGE[0].lower() + IN_LANGUAGE[1:]
+    )
     name_as_of_en: str = Field(description="The name in use on as_of")
     name_as_of_fr: str
     kind: str
@@ -97,12 +131,16 @@ class OrganizationOut(Schema):
     )
 
     @staticmethod
+    def resolve_name_as_of(o: Organization) -> str:
+        return o.named_on(o.as_of).name  # type: ignore[attr-defined]
+
+    @staticmethod
     def resolve_name_as_of_en(o: Organization) -> str:
-        return o.named_on(o.as_of).name_en  # type: ignore[attr-defined]
+        return stored_value(o.named_on(o.as_of), "name", "en")  # type: ignore[attr-defined]
 
     @staticmethod
     def resolve_name_as_of_fr(o: Organization) -> str:
-        return o.named_on(o.as_of).name_fr  # type: ignore[attr-defined]
+        return stored_value(o.named_on(o.as_of), "name", "fr")  # type: ignore[attr-defined]
 
     @staticmethod
     def resolve_headquarters_city(o: Organization) -> str | None:
@@ -241,7 +279,7 @@ class MembershipOut(Schema):
 
     @staticmethod
     def resolve_country_name(m: Membership) -> str:
-        return m.country.name_en
+        return m.country.name
 
     @staticmethod
     def resolve_source(m: Membership) -> str:
@@ -264,11 +302,9 @@ def membership_list(request: HttpRequest, acronym: str, as_of: dt.date | None = 
     )
 
 
-class CountryOut(Schema):
+class CountryOut(NamedOut):
     alpha3: str
     m49: str
-    name_en: str
-    name_fr: str
     region_code: str
     region: str
     subregion_code: str

@@ -5,10 +5,8 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-
-from interlock.core.i18n import localized
+from modeltranslation.manager import MultilingualManager
 
 
 class DatePrecision(models.TextChoices):
@@ -23,18 +21,15 @@ class Country(models.Model):
 
     alpha3 = models.CharField(max_length=3, primary_key=True)
     m49 = models.CharField(max_length=3, unique=True)
-    name_en = models.CharField(max_length=120)
-    name_fr = models.CharField(max_length=120)
-    # The other official languages, from the ISO 3166 catalogue (blank where it has no name).
-    name_ar = models.CharField(max_length=120, blank=True, help_text=_("Blank: not translated"))
-    name_es = models.CharField(max_length=120, blank=True, help_text=_("Blank: not translated"))
-    name_ru = models.CharField(max_length=120, blank=True, help_text=_("Blank: not translated"))
-    name_zh = models.CharField(max_length=120, blank=True, help_text=_("Blank: not translated"))
+    # In the six languages (translation.py): the UN's short name where M49 has one.
+    name = models.CharField(max_length=120)
     region_code = models.CharField(max_length=3, blank=True)
     region = models.CharField(max_length=40, blank=True)
     subregion_code = models.CharField(max_length=3, blank=True)
     subregion = models.CharField(max_length=60, blank=True)
     note = models.CharField(max_length=300, blank=True)
+
+    objects: MultilingualManager[Country] = MultilingualManager()
 
     class Meta:
         ordering = ["name_en"]
@@ -42,12 +37,6 @@ class Country(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def name(self) -> str:
-        """The name in the reader's language, English where the catalogue has none."""
-        language = (get_language() or "en")[:2]
-        return str(getattr(self, f"name_{language}", "") or self.name_en)
 
 
 class OrganizationKind(models.TextChoices):
@@ -78,29 +67,10 @@ class CharterBasis(models.TextChoices):
     NOT_DECLARED = "not_declared", _("Not declared")
 
 
-class NamedInTwoLanguages:
-    """The short and full names in the reader's language (organizations and their former names)."""
-
-    short_name_en: str
-    short_name_fr: str
-    name_en: str
-    name_fr: str
-
-    @property
-    def short_name(self) -> str:
-        return localized(self.short_name_en, self.short_name_fr)
-
-    @property
-    def name(self) -> str:
-        return localized(self.name_en, self.name_fr)
-
-
-class Organization(NamedInTwoLanguages, models.Model):
+class Organization(models.Model):
     acronym = models.SlugField(max_length=20, unique=True)
-    short_name_en = models.CharField(max_length=30)
-    short_name_fr = models.CharField(max_length=30)
-    name_en = models.CharField(max_length=200)
-    name_fr = models.CharField(max_length=200)
+    short_name = models.CharField(max_length=30)  # in the six languages (translation.py)
+    name = models.CharField(max_length=200)
     kind = models.CharField(max_length=32, choices=OrganizationKind.choices)
     charter_basis = models.CharField(
         max_length=32, choices=CharterBasis.choices, default=CharterBasis.NOT_DECLARED
@@ -136,9 +106,11 @@ class Organization(NamedInTwoLanguages, models.Model):
     )
     version = models.PositiveIntegerField(default=1)
 
+    objects: MultilingualManager[Organization] = MultilingualManager()
+
     class Meta:
         ordering = ["short_name_en"]
-        indexes = [models.Index(fields=["short_name_en"])]
+        indexes = [models.Index(fields=["short_name_en"], name="registry_or_short_n_a13653_idx")]
         constraints = [
             # A declared basis names its source and date; "not declared" has neither.
             models.CheckConstraint(
@@ -182,7 +154,7 @@ class Organization(NamedInTwoLanguages, models.Model):
         )
 
 
-class OrganizationName(NamedInTwoLanguages, models.Model):
+class OrganizationName(models.Model):
     """A name the organization bore before its current one, over [valid_from, valid_until).
 
     The current name is the organization's own (``Organization.name``); a page dated to a day
@@ -193,13 +165,13 @@ class OrganizationName(NamedInTwoLanguages, models.Model):
     organization = models.ForeignKey(
         Organization, on_delete=models.PROTECT, related_name="former_names"
     )
-    short_name_en = models.CharField(max_length=30)
-    short_name_fr = models.CharField(max_length=30)
-    name_en = models.CharField(max_length=200)
-    name_fr = models.CharField(max_length=200)
+    short_name = models.CharField(max_length=30)  # in the six languages (translation.py)
+    name = models.CharField(max_length=200)
     valid_from = models.DateField(null=True, blank=True, help_text=_("Blank: not recorded"))
     valid_until = models.DateField(help_text=_("The first day of the next name"))
     source = models.ForeignKey("core.Source", on_delete=models.PROTECT, related_name="+")
+
+    objects: MultilingualManager[OrganizationName] = MultilingualManager()
 
     class Meta:
         ordering = ["organization", "valid_until"]
@@ -214,7 +186,7 @@ class OrganizationName(NamedInTwoLanguages, models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.name_en} (until {self.valid_until})"
+        return f"{self.name} (until {self.valid_until})"
 
     def in_use_on(self, day: dt.date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and day < self.valid_until
@@ -336,10 +308,11 @@ class ReportedMemberCount(models.Model):
         max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
     count = models.PositiveIntegerField()
-    counted_en = models.CharField(max_length=200, help_text=_("What the figure counts"))
-    counted_fr = models.CharField(max_length=200)
+    counted = models.CharField(max_length=200, help_text=_("What the figure counts"))
     source = models.ForeignKey("core.Source", on_delete=models.PROTECT, related_name="+")
     note = models.CharField(max_length=400, blank=True)
+
+    objects: MultilingualManager[ReportedMemberCount] = MultilingualManager()
 
     class Meta:
         ordering = ["organization", "on"]
@@ -350,8 +323,4 @@ class ReportedMemberCount(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.organization}: {self.count} {self.counted_en} ({self.on})"
-
-    @property
-    def counted(self) -> str:
-        return localized(self.counted_en, self.counted_fr)
+        return f"{self.organization}: {self.count} {self.counted} ({self.on})"

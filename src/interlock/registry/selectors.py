@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
+from interlock.core.i18n import in_reader_language, matches
 from interlock.registry.models import (
     COUNTED_AS_MEMBER,
     PARTICIPANT_KINDS,
@@ -120,13 +121,9 @@ def organization_list(
     if filters.query:
         q = filters.query
         organizations = organizations.filter(
-            Q(acronym__icontains=q)
-            | Q(name_en__icontains=q)
-            | Q(name_fr__icontains=q)
-            | Q(short_name_en__icontains=q)
-            | Q(short_name_fr__icontains=q)
+            Q(acronym__icontains=q) | matches(q, "name", "short_name")
         )
-    return organizations.order_by("short_name_en")
+    return organizations.order_by(in_reader_language("short_name"), "acronym")
 
 
 def organization_get(*, acronym: str) -> Organization:
@@ -174,7 +171,7 @@ def membership_list(
     memberships = organization.memberships.select_related("country", "source")
     if as_of is not None:
         memberships = memberships.filter(membership_in_force(as_of))
-    return memberships.order_by("country__name_en", "started_on")
+    return memberships.order_by(in_reader_language("country__name"), "started_on")
 
 
 @dataclass(frozen=True)

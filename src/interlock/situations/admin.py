@@ -4,6 +4,7 @@ from typing import Any
 
 from django.contrib import admin
 from django.http import HttpRequest
+from modeltranslation.admin import TranslationAdmin
 
 from interlock.core.admin import AuditedAdminMixin
 from interlock.situations.models import (
@@ -17,10 +18,10 @@ from interlock.situations.models import (
 
 
 @admin.register(CapabilityDomain)
-class CapabilityDomainAdmin(AuditedAdminMixin, admin.ModelAdmin):
+class CapabilityDomainAdmin(AuditedAdminMixin, TranslationAdmin):
     """The secretariat adds domains here: the list is data, not code."""
 
-    list_display = ["key", "name_en", "name_fr", "unit"]
+    list_display = ["key", "name", "unit"]
 
 
 @admin.register(Situation, Capability, Engagement, Plan, Notification)

@@ -13,8 +13,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.manager import MultilingualManager
 
-from interlock.core.i18n import localized
 from interlock.documents.models import Classification
 
 
@@ -45,15 +45,16 @@ class CapabilityDomain(models.Model):
     which tasks and capacities of the domain are counted."""
 
     key = models.SlugField(max_length=60, primary_key=True)
-    name_en = models.CharField(max_length=120)
-    name_fr = models.CharField(max_length=120)
+    name = models.CharField(max_length=120)  # in the six languages (translation.py)
     unit = models.CharField(max_length=40)
+
+    objects: MultilingualManager[CapabilityDomain] = MultilingualManager()
 
     class Meta:
         ordering = ["name_en"]
 
     def __str__(self) -> str:
-        return localized(self.name_en, self.name_fr)
+        return self.name
 
 
 class Capability(models.Model):

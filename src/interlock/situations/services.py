@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from interlock.core.access import require
+from interlock.core.i18n import stored_value
 from interlock.core.services import audit_record
 from interlock.documents.models import Classification, Topic
 from interlock.domain import engine
@@ -398,7 +399,7 @@ def draft_article_54(engagement: Engagement, *, before: str | None, role_before:
     return (
         "To the President of the Security Council.\n\n"
         f"In accordance with Article 54 of the Charter of the United Nations, the Security Council "
-        f"is informed that the {organization.name_en}, acting under Chapter VIII of the Charter, "
+        f"is informed that the {stored_value(organization, 'name', 'en')}, acting under Chapter VIII of the Charter, "
         f"{change}, in the situation '{situation.title}'.\n\n"
         f"Security Council authorizations recorded for this situation: {symbols}.\n"
         f"Regional effort at peaceful settlement before referral (Article 52(2)): "

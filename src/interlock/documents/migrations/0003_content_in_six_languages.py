@@ -1,0 +1,54 @@
+"""Content in six languages (core/i18n.py): the English and French columns are kept as they are;
+the other languages are added, blank; the field itself holds the English value."""
+
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("documents", "0002_full_text_search"),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name="topic",
+            name="name",
+            field=models.CharField(default="", max_length=120),
+            preserve_default=False,
+        ),
+        migrations.AddField(
+            model_name="topic",
+            name="name_ar",
+            field=models.CharField(max_length=120, null=True),
+        ),
+        migrations.AddField(
+            model_name="topic",
+            name="name_es",
+            field=models.CharField(max_length=120, null=True),
+        ),
+        migrations.AddField(
+            model_name="topic",
+            name="name_ru",
+            field=models.CharField(max_length=120, null=True),
+        ),
+        migrations.AddField(
+            model_name="topic",
+            name="name_zh_hans",
+            field=models.CharField(max_length=120, null=True),
+        ),
+        migrations.AlterField(
+            model_name="topic",
+            name="name_en",
+            field=models.CharField(max_length=120, null=True),
+        ),
+        migrations.AlterField(
+            model_name="topic",
+            name="name_fr",
+            field=models.CharField(max_length=120, null=True),
+        ),
+        migrations.RunSQL(
+            "UPDATE documents_topic SET name = name_en",
+            reverse_sql=migrations.RunSQL.noop,
+            elidable=False,
+        ),
+    ]

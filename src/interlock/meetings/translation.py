@@ -1,0 +1,11 @@
+"""Translated content of the meetings (core/i18n.py): six languages, English as the fallback."""
+
+from modeltranslation.translator import register
+
+from interlock.core.i18n import ContentTranslation
+from interlock.meetings.models import Meeting
+
+
+@register(Meeting)
+class MeetingTranslation(ContentTranslation):
+    fields = ("title", "theme")
