@@ -20,6 +20,7 @@ PAGES = {
     "/organizations/AU/": PUBLIC,
     "/organizations/AU/?as_of=1999-01-01": PUBLIC,
     "/organizations/NOPE/": {part: 404 for part in SWEEP_CAST},
+    "/organizations/AU/translations/": {**SECRETARIAT_ONLY, "anonymous": 302},
     "/meetings/": PUBLIC,
     "/meetings/6/": PUBLIC,
     "/groups/working-groups/": PUBLIC,
@@ -177,6 +178,7 @@ def test_every_route_is_in_the_sweep() -> None:
     swept = {path.split("?")[0].lstrip("/") for path in PAGES}
     shapes = {
         "organizations/<slug:acronym>/": "organizations/AU/",
+        "organizations/<slug:acronym>/translations/": "organizations/AU/translations/",
         "meetings/<int:number>/": "meetings/6/",
         "api/v1/organizations/<acronym>": "api/v1/organizations/EU",
         "api/v1/organizations/<acronym>/members": "api/v1/organizations/EU/members",

@@ -4,12 +4,21 @@ import datetime as dt
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.forms.utils import flatatt
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+
+from interlock.core.i18n import (
+    CONTENT_LANGUAGES,
+    FALLBACK,
+    column,
+    stored_value,
+    translated_fields,
+)
 
 
 class AsOfField(forms.DateField):
@@ -68,3 +77,43 @@ def _option(value: Any, label: Any, chosen: set[str]) -> str:
     value = "" if value is None else str(value)
     selected = mark_safe(" selected") if value in chosen else ""
     return format_html('<option value="{}"{}>{}</option>', value, selected, label)
+
+
+# Headings of the translated fields on the translations page (the models' own names otherwise).
+FIELD_HEADINGS = {"short_name": _("Short name"), "name": _("Full name"), "title": _("Title")}
+
+
+class TranslationsForm(forms.Form):
+    """One field per official language for each translated field of ``obj`` (core/i18n.py).
+
+    English is required (it is the fallback); a blank language falls back to English. Each input
+    says its language (``lang``, and ``dir`` for Arabic) so that it is typed and read right.
+    """
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, obj: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        names = dict(settings.LANGUAGES)
+        self.groups: list[tuple[str, list[forms.BoundField]]] = []
+        for field in translated_fields(type(obj)):
+            model_field = obj._meta.get_field(field)
+            columns = []
+            for language in CONTENT_LANGUAGES:
+                name = column(field, language)
+                self.fields[name] = forms.CharField(
+                    label=names[language],
+                    required=language == FALLBACK,
+                    max_length=model_field.max_length,
+                    initial=stored_value(obj, field, language),
+                    widget=forms.TextInput(
+                        attrs={"lang": language, "dir": "rtl" if language == "ar" else "ltr"}
+                    ),
+                )
+                columns.append(name)
+            heading = FIELD_HEADINGS.get(field, model_field.verbose_name)
+            self.groups.append((str(heading), [self[name] for name in columns]))
+        self.fields["version"].initial = getattr(obj, "version", None)
+
+    def values(self) -> dict[str, str]:
+        return {key: value for key, value in self.cleaned_data.items() if key != "version"}

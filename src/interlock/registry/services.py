@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from interlock.core.access import require
+from interlock.core.i18n import CONTENT_LANGUAGES, FALLBACK, column, translated_fields
 from interlock.core.services import audit_record, changes_between
 from interlock.domain.permissions import Action
 from interlock.registry.models import LiaisonAppointment, Organization
@@ -149,6 +150,52 @@ def organization_update_profile(
         audit_record(
             actor=actor,
             action="organization.update",
+            target=organization,
+            changes=changes,
+            organization=organization,
+        )
+    organization.refresh_from_db()
+    return organization
+
+
+def organization_translate(
+    *, actor: Any, organization: Organization, expected_version: int, values: dict[str, str]
+) -> Organization:
+    """Set the organization's names in the official languages (columns such as ``name_ar``).
+
+    English is required; a blank language falls back to English. Refused with ``ConflictError``
+    when someone else saved the organization after ``expected_version`` was read.
+    """
+    require(actor, Action.MANAGE_REGISTRY)
+    allowed = {
+        column(f, lang) for f in translated_fields(Organization) for lang in CONTENT_LANGUAGES
+    }
+    unknown = set(values) - allowed
+    if unknown:
+        raise ValueError(f"not translated fields: {sorted(unknown)}")
+    after = {key: value.strip() for key, value in values.items()}
+    if any(not after.get(column(f, FALLBACK), "x") for f in translated_fields(Organization)):
+        raise ValidationError(
+            _("The English name is required: it is shown where a language has none.")
+        )
+    before = {key: getattr(organization, key) or "" for key in after}
+    changes = changes_between(before, after)
+    if not changes:
+        return organization
+    # Atomic: the version check, the write and its audit record stand or fall together.
+    with transaction.atomic():
+        updated = Organization.objects.filter(pk=organization.pk, version=expected_version).update(
+            **after, version=expected_version + 1
+        )
+        if not updated:
+            raise ConflictError(
+                _(
+                    "Someone else changed this organization while you were editing it. Reload and retry."
+                )
+            )
+        audit_record(
+            actor=actor,
+            action="organization.translate",
             target=organization,
             changes=changes,
             organization=organization,

@@ -7,4 +7,9 @@ urlpatterns = [
     path("", views.organization_list, name="organizations"),
     path("<slug:acronym>/", views.organization_detail, name="organization"),
     path("<slug:acronym>/liaison/", views.liaison_appoint, name="liaison-appoint"),
+    path(
+        "<slug:acronym>/translations/",
+        views.organization_translations,
+        name="organization-translations",
+    ),
 ]

@@ -14,6 +14,7 @@ from interlock.agreements import selectors as agreement_selectors
 from interlock.agreements.models import Agreement
 from interlock.agreements.selectors import Status
 from interlock.core.access import can, require
+from interlock.core.forms import TranslationsForm
 from interlock.core.paging import query_without_page
 from interlock.domain.permissions import Action
 from interlock.registry import selectors, services
@@ -96,6 +97,7 @@ def organization_detail(request: HttpRequest, acronym: str) -> HttpResponse:
             can(request.user, Action.APPOINT_LIAISON, organization_id=organization.pk)
         ),
         "appoint_form": LiaisonAppointForm(),
+        "may_translate": bool(can(request.user, Action.MANAGE_REGISTRY)),
         "agreements": _agreements_of(request, organization),
     }
     return render(request, "registry/organization_detail.html", context)
@@ -134,3 +136,26 @@ def liaison_appoint(request: HttpRequest, acronym: str) -> HttpResponse:
             for field_error in field_errors:
                 messages.error(request, str(field_error))
     return redirect("registry:organization", acronym=acronym)
+
+
+@login_required
+def organization_translations(request: HttpRequest, acronym: str) -> HttpResponse:
+    """The secretariat's page for an organization's names in the six official languages."""
+    require(request.user, Action.MANAGE_REGISTRY)
+    organization = _organization_or_404(acronym)
+    form = TranslationsForm(request.POST or None, obj=organization)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.organization_translate(
+                actor=request.user,
+                organization=organization,
+                expected_version=form.cleaned_data["version"],
+                values=form.values(),
+            )
+        except (ValidationError, services.ConflictError) as error:
+            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+        else:
+            messages.success(request, _("The names are saved."))
+            return redirect("registry:organization", acronym=acronym)
+    context = {"organization": organization, "form": form}
+    return render(request, "registry/organization_translations.html", context)
