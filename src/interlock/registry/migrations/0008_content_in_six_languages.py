@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("registry", "0006_charter_basis_as_recorded_and_former_names"),
+        ("registry", "0007_research_partner"),
     ]
 
     operations = [
