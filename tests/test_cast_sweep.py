@@ -71,6 +71,26 @@ PAGES = {
     "/api/v1/situations/999999": {part: 404 for part in SWEEP_CAST},
     "/api/v1/capabilities": {**{part: 200 for part in SWEEP_CAST}, "anonymous": 401},
     "/api/v1/notifications": {**{part: 200 for part in SWEEP_CAST}, "anonymous": 401},
+    # The liaison network (¶7d): participants only, never the anonymous public.
+    "/liaison/": SIGNED_IN,
+    "/liaison/officials.vcf": SIGNED_IN,
+    "/liaison/officials.csv": SIGNED_IN,
+    "/liaison/officials.csv?hxl=1": SIGNED_IN,
+    "/organizations/AU/liaison-office/": {
+        "owner": 200,
+        "partner": 403,
+        "outsider": 403,
+        "secretariat": 200,
+        "anonymous": 302,
+    },
+    "/organizations/NOPE/liaison-office/": {**{p: 404 for p in SWEEP_CAST}, "anonymous": 302},
+    "/api/v1/liaison-officials": {**{part: 200 for part in SWEEP_CAST}, "anonymous": 401},
+    # The cast's AU has no official in post (test_liaison_office.py appoints one).
+    "/api/v1/organizations/AU/liaison-official": {
+        **{part: 404 for part in SWEEP_CAST},
+        "anonymous": 401,
+    },
+    "/api/v1/organizations/AU/profile": PUBLIC,
 }
 
 
@@ -94,6 +114,11 @@ ELSEWHERE = {
     "situations/plans/<int:plan_id>/adopt/", "situations/engagements/<int:engagement_id>/",
     "situations/notifications/<int:notification_id>/sent/",
     "api/v1/situations/<pk>/plans", "api/v1/plans/<plan_id>/adopt",
+    # POST only: the liaison office's forms, in liaison/tests/test_liaison_office.py
+    "organizations/<slug:acronym>/liaison-office/profile/",
+    "organizations/<slug:acronym>/liaison-office/contact/",
+    "organizations/<slug:acronym>/liaison-office/hand-over/",
+    "organizations/<slug:acronym>/liaison-office/end/",
 }  # fmt: skip
 
 
@@ -182,6 +207,9 @@ def test_every_route_is_in_the_sweep() -> None:
         "meetings/<int:number>/": "meetings/6/",
         "api/v1/organizations/<acronym>": "api/v1/organizations/EU",
         "api/v1/organizations/<acronym>/members": "api/v1/organizations/EU/members",
+        "organizations/<slug:acronym>/liaison-office/": "organizations/AU/liaison-office/",
+        "api/v1/organizations/<acronym>/liaison-official": "api/v1/organizations/AU/liaison-official",
+        "api/v1/organizations/<acronym>/profile": "api/v1/organizations/AU/profile",
         "api/v1/meetings/<number>": "api/v1/meetings/6",
         "api/v1/agreements/<pk>": "api/v1/agreements",
         "accounts/password/reset/<uidb64>/<token>/": "accounts/password/reset/MQ/not-a-token/",

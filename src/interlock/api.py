@@ -44,6 +44,7 @@ def _mount() -> None:
     from interlock.agreements.api import router as agreements_router
     from interlock.core.api import router as core_router
     from interlock.documents.api import router as documents_router
+    from interlock.liaison.api import router as liaison_router
     from interlock.meetings.api import router as meetings_router
     from interlock.registry.api import router as registry_router
     from interlock.situations.api import router as situations_router
@@ -52,6 +53,7 @@ def _mount() -> None:
     api.add_router("/", registry_router)
     api.add_router("/", meetings_router)
     api.add_router("/", documents_router)
+    api.add_router("/", liaison_router)
     api.add_router("/", agreements_router)
     api.add_router("/", situations_router)
 

@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "interlock.documents",
     "interlock.agreements",
     "interlock.situations",
+    "interlock.liaison",
 ]
 
 MIDDLEWARE = [

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("interlock.core.urls")),
     path("accounts/", include("interlock.accounts.urls")),
     path("organizations/", include("interlock.registry.urls")),
+    path("", include("interlock.liaison.urls")),
     path("meetings/", include("interlock.meetings.urls")),
     path("groups/", include("interlock.committees.urls")),
     path("documents/", include("interlock.documents.urls")),

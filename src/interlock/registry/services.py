@@ -5,14 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from interlock.core.access import require
 from interlock.core.i18n import CONTENT_LANGUAGES, FALLBACK, column, translated_fields
 from interlock.core.services import audit_record, changes_between
-from interlock.domain.permissions import Action
+from interlock.domain.permissions import Action, Role
 from interlock.registry.models import LiaisonAppointment, Organization
 
 
@@ -37,6 +39,27 @@ def liaison_appoint(
     refused with a ``ValidationError`` and nothing changes.
     """
     require(actor, Action.APPOINT_LIAISON, organization_id=organization.pk)
+    return _appoint(
+        actor=actor,
+        organization=organization,
+        person_name=person_name,
+        title=title,
+        started_on=started_on,
+        user=user,
+        replace_current=replace_current,
+    )
+
+
+def _appoint(
+    *,
+    actor: Any,
+    organization: Organization,
+    person_name: str,
+    title: str,
+    started_on: dt.date,
+    user: Any | None,
+    replace_current: bool,
+) -> LiaisonAppointment:
     person_name = person_name.strip()
     if not person_name:
         raise ValidationError({"person_name": _("Name the liaison official.")})
@@ -72,6 +95,7 @@ def liaison_appoint(
                 changes={"ended_on": [None, started_on.isoformat()]},
                 organization=organization,
             )
+            _role_follows_the_post(actor=actor, user=current.user)
         try:
             with transaction.atomic():
                 appointment = LiaisonAppointment.objects.create(
@@ -97,11 +121,84 @@ def liaison_appoint(
             },
             organization=organization,
         )
+        _role_follows_the_post(actor=actor, user=user)
     return appointment
 
 
+# Whoever holds the post holds the role: the account of the official appointed becomes a liaison
+# official's, and an official's account whose post ends goes back to an organization member's.
+# The secretariat keeps its own role (it already may do all a liaison official may).
+_ROLES_THAT_FOLLOW_THE_POST = (Role.MEMBER, Role.OBSERVER, Role.LIAISON_OFFICIAL)
+
+
+def _role_follows_the_post(*, actor: Any, user: Any | None) -> None:
+    if user is None or user.role not in _ROLES_THAT_FOLLOW_THE_POST:
+        return
+    holds = LiaisonAppointment.objects.filter(user=user, ended_on__isnull=True).exists()
+    role = Role.LIAISON_OFFICIAL if holds else Role.MEMBER
+    if user.role == role:
+        return
+    before, user.role = user.role, role.value
+    user.save(update_fields=["role"])
+    audit_record(
+        actor=actor,
+        action="user.role",
+        target=user,
+        changes={"role": [before, role.value]},
+        organization=user.organization,
+    )
+
+
+def require_the_holder(actor: Any, appointment: LiaisonAppointment) -> None:
+    """The post's own business is done by the secretariat or by the official who holds it."""
+    require(actor, Action.HOLD_LIAISON_POST, organization_id=appointment.organization_id)
+    if actor.role != Role.SECRETARIAT and appointment.user_id != actor.pk:
+        raise PermissionDenied(_("Only the official who holds the post, or the secretariat, may."))
+
+
+def liaison_hand_over(
+    *,
+    actor: Any,
+    appointment: LiaisonAppointment,
+    successor: Any,
+    person_name: str,
+    title: str = "",
+    started_on: dt.date,
+) -> LiaisonAppointment:
+    """Hand the post over to ``successor``, a user of the same organization: the current
+    appointment ends the day the successor's starts, and the roles follow the post."""
+    require_the_holder(actor, appointment)
+    organization = appointment.organization
+    if appointment.ended_on is not None:
+        raise ValidationError(_("This appointment has already ended."))
+    if successor.organization_id != organization.pk:
+        raise ValidationError(
+            {
+                "successor": _(
+                    "The successor must be a user of %(organization)s; %(user)s belongs to "
+                    "another organization."
+                )
+                % {"organization": organization.short_name, "user": successor.get_username()}
+            }
+        )
+    if not successor.is_active or successor.pk == appointment.user_id:
+        raise ValidationError(
+            {"successor": _("Choose another active user of the organization as the successor.")}
+        )
+    return _appoint(
+        actor=actor,
+        organization=organization,
+        person_name=person_name,
+        title=title,
+        started_on=started_on,
+        user=successor,
+        replace_current=True,
+    )
+
+
 def liaison_end(*, actor: Any, appointment: LiaisonAppointment, ended_on: dt.date) -> None:
-    require(actor, Action.APPOINT_LIAISON, organization_id=appointment.organization_id)
+    """End the appointment: by the secretariat, or by the official who holds it."""
+    require_the_holder(actor, appointment)
     if appointment.ended_on is not None:
         raise ValidationError(_("This appointment has already ended."))
     if ended_on < appointment.started_on:
@@ -120,8 +217,12 @@ def liaison_end(*, actor: Any, appointment: LiaisonAppointment, ended_on: dt.dat
             changes={"ended_on": [None, ended_on.isoformat()]},
             organization=appointment.organization,
         )
+        _role_follows_the_post(actor=actor, user=appointment.user)
 
 
+_STALE_PROFILE = _lazy(
+    "Someone else changed this profile while you were editing it. Reload and retry."
+)
 PROFILE_FIELDS = ("headquarters_city", "website", "head_title", "head_name")
 
 
@@ -134,6 +235,16 @@ def organization_update_profile(
     unknown = set(values) - set(PROFILE_FIELDS)
     if unknown:
         raise ValueError(f"not profile fields: {sorted(unknown)}")
+    if organization.version != expected_version:
+        raise ConflictError(_STALE_PROFILE)
+    website = values.get("website", "").strip()
+    if website:
+        try:
+            URLValidator(schemes=["http", "https"])(website)
+        except ValidationError:
+            raise ValidationError(
+                {"website": _("Enter the website's full address, beginning with https://.")}
+            ) from None
     before = {field: getattr(organization, field) for field in PROFILE_FIELDS}
     after = {**before, **{key: value.strip() for key, value in values.items()}}
     changes = changes_between(before, after)
@@ -144,9 +255,7 @@ def organization_update_profile(
             **after, version=expected_version + 1
         )
         if not updated:
-            raise ConflictError(
-                _("Someone else changed this profile while you were editing it. Reload and retry.")
-            )
+            raise ConflictError(_STALE_PROFILE)
         audit_record(
             actor=actor,
             action="organization.update",

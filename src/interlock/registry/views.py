@@ -98,6 +98,9 @@ def organization_detail(request: HttpRequest, acronym: str) -> HttpResponse:
         ),
         "appoint_form": LiaisonAppointForm(),
         "may_translate": bool(can(request.user, Action.MANAGE_REGISTRY)),
+        "may_hold_post": bool(
+            can(request.user, Action.HOLD_LIAISON_POST, organization_id=organization.pk)
+        ),
         "agreements": _agreements_of(request, organization),
     }
     return render(request, "registry/organization_detail.html", context)
