@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 class ProfileForm(forms.Form):
     """The organization's profile (registry.services.PROFILE_FIELDS), with the version read."""
 
+    prefix = "profile"  # the office shows every form on one page: ids stay unique
+
     headquarters_city = forms.CharField(max_length=100, required=False, label=_("Headquarters"))
     website = forms.URLField(max_length=200, required=False, label=_("Website"))
     head_title = forms.CharField(
@@ -21,6 +23,7 @@ class ProfileForm(forms.Form):
 
 
 class ContactForm(forms.Form):
+    prefix = "contact"  # the office shows every form on one page: ids stay unique
     # Plain text fields: the service checks them and says what is wrong, in one place.
     email = forms.CharField(max_length=254, required=False, label=_("E-mail"))
     telephone = forms.CharField(
@@ -39,6 +42,7 @@ class ContactForm(forms.Form):
 
 
 class HandOverForm(forms.Form):
+    prefix = "handover"  # the office shows every form on one page: ids stay unique
     successor = forms.IntegerField(label=_("Successor (an account of the organization)"))
     person_name = forms.CharField(max_length=160, label=_("Successor's name"))
     title = forms.CharField(max_length=160, required=False, label=_("Title"))
@@ -55,6 +59,7 @@ class HandOverForm(forms.Form):
 
 
 class EndForm(forms.Form):
+    prefix = "end"  # the office shows every form on one page: ids stay unique
     ended_on = forms.DateField(
         label=_("The post ends on"),
         initial=timezone.localdate,

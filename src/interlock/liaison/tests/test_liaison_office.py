@@ -36,7 +36,13 @@ def post(cast, au) -> LiaisonAppointment:
     )
 
 
+PREFIXES = {"profile/": "profile", "contact/": "contact", "hand-over/": "handover", "end/": "end"}
+
+
 def office(client, path: str = "", **data):
+    prefix = PREFIXES.get(path)
+    if prefix:
+        data = {f"{prefix}-{key}": value for key, value in data.items()}
     return client.post(f"/organizations/AU/liaison-office/{path}", data, follow=True)
 
 
