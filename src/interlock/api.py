@@ -43,6 +43,7 @@ def _rate_limited(request: HttpRequest, exc: RateLimitedError) -> Any:
 def _mount() -> None:
     from interlock.agreements.api import router as agreements_router
     from interlock.core.api import router as core_router
+    from interlock.decisions.api import router as decisions_router
     from interlock.documents.api import router as documents_router
     from interlock.liaison.api import router as liaison_router
     from interlock.meetings.api import router as meetings_router
@@ -56,6 +57,7 @@ def _mount() -> None:
     api.add_router("/", liaison_router)
     api.add_router("/", agreements_router)
     api.add_router("/", situations_router)
+    api.add_router("/", decisions_router)
 
 
 _mount()

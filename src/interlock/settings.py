@@ -116,6 +116,7 @@ INSTALLED_APPS = [
     "interlock.agreements",
     "interlock.situations",
     "interlock.liaison",
+    "interlock.decisions",
 ]
 
 MIDDLEWARE = [

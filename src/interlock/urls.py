@@ -16,6 +16,7 @@ urlpatterns = [
     path("documents/", include("interlock.documents.urls")),
     path("agreements/", include("interlock.agreements.urls")),
     path("situations/", include("interlock.situations.urls")),
+    path("", include("interlock.decisions.urls")),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
 ]

@@ -3,4 +3,11 @@ from django.urls import path
 from interlock.committees import views
 
 app_name = "committees"
-urlpatterns = [path("working-groups/", views.working_group_list, name="working-groups")]
+urlpatterns = [
+    path("working-groups/", views.working_group_list, name="working-groups"),
+    path("working-groups/new/", views.working_group_create, name="working-group-create"),
+    path("working-groups/<slug:key>/", views.working_group_detail, name="working-group"),
+    path("standing-committee/", views.standing_committee, name="standing-committee"),
+    path("standing-committee/terms/", views.terms_create, name="terms-create"),
+    path("standing-committee/terms/<int:pk>/consent/", views.consent, name="consent"),
+]

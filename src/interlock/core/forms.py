@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.forms.utils import flatatt
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from interlock.core.i18n import (
@@ -58,10 +58,10 @@ class QuickSelect(forms.Select):
 
     def render(
         self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
-    ) -> str:
+    ) -> SafeString:
         chosen = {str(v) for v in self.format_value(value)}
         attributes = {**self.build_attrs(self.attrs, attrs), "name": name}
-        parts = [format_html("<select{}>", flatatt(attributes))]
+        parts: list[str] = [format_html("<select{}>", flatatt(attributes))]
         for option_value, label in self.choices:
             if isinstance(label, list | tuple):  # an option group
                 parts.append(format_html('<optgroup label="{}">', option_value))

@@ -46,6 +46,11 @@ class Action(StrEnum):
     # The liaison network (¶7d): the directory of officials and their contacts, and the post.
     VIEW_LIAISON_DIRECTORY = "view_liaison_directory"
     HOLD_LIAISON_POST = "hold_liaison_post"
+    VIEW_DECISIONS = "view_decisions"
+    VIEW_PROPOSALS = "view_proposals"
+    PROPOSE = "propose"
+    MANAGE_DECISIONS = "manage_decisions"
+    SPEAK_FOR_ORGANIZATION = "speak_for_organization"
 
 
 @dataclass(frozen=True)
@@ -65,9 +70,9 @@ class Actor:
         return cls(user_id=None, organization_id=None, role=None)
 
 
-# The registry of organizations, their memberships and the meetings are public facts of the
+# The registry of organizations, their memberships, the meetings and their decisions are public facts of the
 # partnership (the source is a public UN document), so anyone may read them.
-_PUBLIC_ACTIONS = frozenset({Action.VIEW_REGISTRY, Action.VIEW_MEETINGS})
+_PUBLIC_ACTIONS = frozenset({Action.VIEW_REGISTRY, Action.VIEW_MEETINGS, Action.VIEW_DECISIONS})
 _SECRETARIAT_ONLY = frozenset(
     {
         Action.VIEW_AUDIT,
@@ -79,8 +84,12 @@ _SECRETARIAT_ONLY = frozenset(
         # The secretariat adopts the division of labour and keeps the Council informed (Art. 54).
         Action.ADOPT_PLAN,
         Action.SEND_NOTIFICATIONS,
+        # The secretariat moves proposals through their workflow and records decisions (¶7f).
+        Action.MANAGE_DECISIONS,
     }
 )
+# Those who take part in the work of the partnership: they read proposals and put them forward.
+_PARTICIPANT_ROLES = frozenset({Role.SECRETARIAT, Role.LIAISON_OFFICIAL, Role.MEMBER})
 
 
 def decide(actor: Actor, action: Action, *, organization_id: int | None = None) -> Decision:
@@ -93,6 +102,8 @@ def decide(actor: Actor, action: Action, *, organization_id: int | None = None) 
         return _contribute(actor, organization_id)
     if action is Action.EDIT_CAPABILITIES:
         return _capabilities(actor, organization_id)
+    if action is Action.SPEAK_FOR_ORGANIZATION:
+        return _speak_for(actor, organization_id)
     if actor.role is Role.SECRETARIAT:
         return Allowed("the secretariat administers the partnership (¶7f)")
     if actor.role is Role.RESEARCH_PARTNER:
@@ -101,6 +112,10 @@ def decide(actor: Actor, action: Action, *, organization_id: int | None = None) 
         return Denied("only the secretariat may do this")
     if action is Action.ISSUE_OWN_API_TOKEN:
         return Allowed("every signed-in user may hold API tokens for their own account")
+    if action in (Action.VIEW_PROPOSALS, Action.PROPOSE):
+        if actor.role in _PARTICIPANT_ROLES:
+            return Allowed("participants put forward and discuss proposals (¶4, ¶7c)")
+        return Denied("only participating organizations' staff take part in proposals")
     if action is Action.VIEW_AGREEMENTS:
         return Allowed("participating organizations see the agreements of the partnership")
     if action is Action.VIEW_NOTIFICATIONS:
@@ -142,6 +157,14 @@ def _research_partner(action: Action) -> Decision:
             "the research partner publishes its analyses to the partnership: public or partnership"
         )
     return Denied("the research partner reads and publishes analyses; it may not do this")
+
+
+def _speak_for(actor: Actor, organization_id: int | None) -> Decision:
+    # Support, consent and progress reports are the organization's own word: its single
+    # accountable voice is its liaison official (¶7d), not the secretariat on its behalf.
+    if actor.role is Role.LIAISON_OFFICIAL and actor.organization_id == organization_id:
+        return Allowed("the liaison official speaks for the organization (¶7d)")
+    return Denied("only this organization's liaison official may do this on its behalf")
 
 
 def _contribute(actor: Actor, organization_id: int | None) -> Decision:

@@ -549,6 +549,10 @@ def load(data_dir: Path = DATA_DIR) -> LoadReport:
         from interlock.situations.reference import load_reference_situations
 
         load_reference_situations()
+        if 6 in meetings:
+            from interlock.decisions.reference import load_decisions
+
+            load_decisions(meeting=meetings[6], upsert=_upsert, report=report)
         if report.changed:
             audit_record(
                 actor=None,

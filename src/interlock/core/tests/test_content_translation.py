@@ -21,6 +21,7 @@ REGISTERED = {
     ("meetings", "Meeting"): ("title", "theme"),
     ("documents", "Topic"): ("name",),
     ("agreements", "AgreementKind"): ("name",),
+    ("decisions", "Decision"): ("title", "text"),
 }
 
 

@@ -25,18 +25,21 @@ def test_every_decision_carries_a_reason(actor: Actor, action: Action, org: int 
 @given(st.sampled_from(Action), organizations)
 def test_the_anonymous_public_may_only_read_public_facts(action: Action, org: int | None) -> None:
     allowed = bool(decide(Actor.anonymous(), action, organization_id=org))
-    assert allowed == (action in {Action.VIEW_REGISTRY, Action.VIEW_MEETINGS})
+    assert allowed == (
+        action in {Action.VIEW_REGISTRY, Action.VIEW_MEETINGS, Action.VIEW_DECISIONS}
+    )
 
 
 @given(st.integers(1, 50), st.integers(1, 5), st.sampled_from(Action), organizations)
-def test_the_secretariat_may_do_everything_but_write_into_another_organizations_library(
+def test_the_secretariat_may_do_everything_but_write_or_speak_for_another_organization(
     user: int, home: int, action: Action, org: int | None
 ) -> None:
     actor = Actor(user_id=user, organization_id=home, role=Role.SECRETARIAT)
     foreign_library = action is Action.CONTRIBUTE_DOCUMENTS and org is not None and org != home
-    # Only an organization knows what it can bring: its capabilities are its liaison's to keep.
-    refused = foreign_library or action is Action.EDIT_CAPABILITIES
-    assert bool(decide(actor, action, organization_id=org)) is not refused
+    # Only an organization knows what it can bring, and only it speaks for itself (support,
+    # consent, progress reports): never the secretariat on its behalf.
+    speaking = action in (Action.EDIT_CAPABILITIES, Action.SPEAK_FOR_ORGANIZATION)
+    assert bool(decide(actor, action, organization_id=org)) is not (foreign_library or speaking)
 
 
 @given(actors, organizations)
@@ -111,3 +114,15 @@ def test_the_research_partner_publishes_no_restricted_analysis_and_keeps_no_post
         Action.MANAGE_AGREEMENTS,
     ):
         assert not decide(RESEARCHER, action, organization_id=org)
+
+
+@given(actors, st.integers(1, 5))
+def test_only_its_liaison_official_speaks_for_an_organization(actor: Actor, org: int) -> None:
+    allowed = bool(decide(actor, Action.SPEAK_FOR_ORGANIZATION, organization_id=org))
+    assert allowed == (actor.role is Role.LIAISON_OFFICIAL and actor.organization_id == org)
+
+
+@given(actors)
+def test_proposals_are_for_the_staff_of_participating_organizations(actor: Actor) -> None:
+    allowed = bool(decide(actor, Action.PROPOSE))
+    assert allowed == (actor.role in {Role.SECRETARIAT, Role.LIAISON_OFFICIAL, Role.MEMBER})
