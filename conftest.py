@@ -15,8 +15,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 CAST_PASSWORD = "correct horse battery staple 2005"
+
+# Speed is measured by the benchmarks, never by a timed test: on a shared machine a property test
+# must not fail because generating or running an example took long.
+hypothesis_settings.register_profile(
+    "interlock", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile("interlock")
 
 
 @dataclass(frozen=True)
