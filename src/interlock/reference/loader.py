@@ -21,6 +21,7 @@ from django.db import models, transaction
 
 from interlock.agreements.models import AgreementKind
 from interlock.committees.models import WorkingGroup
+from interlock.core.i18n import column as translation_column
 from interlock.core.models import Source
 from interlock.core.services import audit_record
 from interlock.documents.models import Topic
@@ -183,6 +184,7 @@ def parse(data_dir: Path = DATA_DIR) -> _Parsed:
 
     _parse_charter_bases(data_dir, parsed, source, errors)
     _parse_former_names(data_dir, parsed, source, errors)
+    _parse_name_translations(data_dir, parsed, source, errors)
 
     periods: dict[tuple[str, str], list[tuple[Period, str]]] = defaultdict(list)
     for where, row in _rows(data_dir, "memberships.csv"):
@@ -395,6 +397,39 @@ def _parse_charter_bases(
             f"charter_bases.csv: {acronym} has no row: record its Charter basis with its source, "
             "or 'not_declared'"
         )
+
+
+# The languages whose names come from organization_translations.csv (English and French are in
+# organizations.csv). Blank where no source gives a name: the page shows English, marked lang="en".
+TRANSLATED_LANGUAGES = ("ar", "zh-hans", "ru", "es")
+
+
+def _parse_name_translations(
+    data_dir: Path, parsed: _Parsed, source: Callable[[str, str], str], errors: list[str]
+) -> None:
+    """An organization's current names in Arabic, Chinese, Russian and Spanish, each row cited."""
+    seen: dict[tuple[str, str], str] = {}
+    for where, row in _rows(data_dir, "organization_translations.csv"):
+        organization, language = row["organization"], row["language"]
+        if organization not in parsed.organizations:
+            errors.append(f"{where}: unknown organization {organization!r}")
+            continue
+        if language not in TRANSLATED_LANGUAGES:
+            errors.append(f"{where}: language must be one of {', '.join(TRANSLATED_LANGUAGES)}")
+            continue
+        if (organization, language) in seen:
+            errors.append(f"{where}: already given at {seen[(organization, language)]}")
+        seen[(organization, language)] = where
+        if not row["name"] or not row["source"]:
+            errors.append(f"{where}: a translated name needs the name and its source")
+            continue
+        source(row["source"], where)
+        names = {
+            translation_column("short_name", language): row["short_name"],
+            translation_column("name", language): row["name"],
+        }
+        _check_lengths(Organization, names, tuple(names), where, errors)
+        parsed.organizations[organization].update(names)
 
 
 def _parse_former_names(

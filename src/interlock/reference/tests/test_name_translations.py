@@ -1,0 +1,60 @@
+"""Organizations' names in Arabic, Chinese, Russian and Spanish: each from a cited source, blank
+(English shown, marked lang="en") where none is at hand; a row without a source refuses the load."""
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+
+from interlock.core.models import Source
+from interlock.reference.loader import DATA_DIR, ReferenceDataError, load
+from interlock.registry.models import Organization
+
+pytestmark = pytest.mark.django_db
+
+
+def _rows() -> list[dict[str, str]]:
+    with (DATA_DIR / "organization_translations.csv").open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_every_translated_name_cites_a_source_that_is_loaded() -> None:
+    keys = set(Source.objects.values_list("key", flat=True))
+    for row in _rows():
+        assert row["name"] and row["source"] in keys, row
+
+
+def test_the_loaded_names_are_those_of_the_file_and_the_others_are_blank() -> None:
+    given = {(row["organization"], row["language"].replace("-", "_")): row for row in _rows()}
+    for organization in Organization.objects.all():
+        for language in ("ar", "zh_hans", "ru", "es"):
+            stored = getattr(organization, f"name_{language}") or ""
+            row = given.get((organization.acronym, language))
+            assert stored == (row["name"] if row else ""), (organization.acronym, language)
+
+
+def test_an_arabic_reader_sees_the_league_in_arabic_and_nato_marked_as_english(client) -> None:
+    client.post("/i18n/setlang/", {"language": "ar", "next": "/"})
+    body = client.get("/organizations/").content.decode()
+    assert ">جامعة الدول العربية</a>" in body
+    assert '<span lang="en" dir="ltr">North Atlantic Treaty Organization</span>' in body
+
+
+@pytest.mark.parametrize(
+    ("line", "error"),
+    [
+        ("LAS,ar,,جامعة,\n", "needs the name and its source"),
+        ("LAS,de,,Liga,las-pact-ar\n", "language must be one of"),
+        ("NOPE,ar,,اسم,las-pact-ar\n", "unknown organization"),
+        ("NATO,ru,,Организация,no-such-source\n", "unknown source"),
+    ],
+)
+def test_a_bad_row_refuses_the_whole_load(tmp_path: Path, line: str, error: str) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    with (data / "organization_translations.csv").open("a", encoding="utf-8") as handle:
+        handle.write(line)
+    with pytest.raises(ReferenceDataError) as refused:
+        load(data)
+    assert any(error in e for e in refused.value.errors), refused.value.errors
