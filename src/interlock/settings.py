@@ -47,6 +47,9 @@ try:
             "INTERLOCK_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"]
         )
     DATABASE_URL = env_str("DATABASE_URL", "")
+    # A folder holding the UN Statistics Division's M49 files (UNSD-ar.csv, -cn, -en, -es, -fr,
+    # -ru): country names are then the UN's short names (docs/reference-data.md); empty: ISO 3166.
+    M49_NAMES_DIR = env_str("INTERLOCK_M49_DIR", "")
     SQLITE_PATH = Path(env_str("INTERLOCK_SQLITE_PATH", str(VAR_DIR / "interlock.sqlite3")))
     SQLITE_BUSY_TIMEOUT_S = env_int("INTERLOCK_SQLITE_BUSY_TIMEOUT", 20, minimum=1)
     # Seconds a database connection is kept between requests (0: one per request). Each of

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pycountry
+from django.conf import settings
 from django.db import models, transaction
 
 from interlock.agreements.models import AgreementKind
@@ -105,7 +106,28 @@ class _Parsed:
     agreement_kinds: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
-def parse(data_dir: Path = DATA_DIR) -> _Parsed:
+# The UN Statistics Division's file suffix for each official language (its Chinese file is "cn").
+M49_FILES = {"ar": "ar", "zh-hans": "cn", "en": "en", "fr": "fr", "ru": "ru", "es": "es"}
+
+
+def m49_names(folder: Path) -> dict[str, dict[str, str]]:
+    """``{alpha3: {"name_ar": …, …}}``: the M49 standard's "Country or Area" in each language whose
+    file (``UNSD-<suffix>.csv``, as the UN Statistics Division publishes it) is in ``folder``."""
+    names: dict[str, dict[str, str]] = defaultdict(dict)
+    for language, suffix in M49_FILES.items():
+        path = folder / f"UNSD-{suffix}.csv"
+        if not path.is_file():
+            continue
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            for row in csv.DictReader(handle):
+                code = (row.get("ISO-alpha3 Code") or "").strip()
+                name = (row.get("Country or Area") or "").strip()
+                if code and name:
+                    names[code][translation_column("name", language)] = name
+    return names
+
+
+def parse(data_dir: Path = DATA_DIR, m49_dir: Path | None = None) -> _Parsed:
     """Read and validate every file; raise ``ReferenceDataError`` listing all problems."""
     errors: list[str] = []
     parsed = _Parsed()
@@ -131,6 +153,9 @@ def parse(data_dir: Path = DATA_DIR) -> _Parsed:
             errors.append(f"{where}: unknown source {key!r}")
         return key
 
+    # The UN's short names where M49 has the country (and the folder is given); ISO 3166 otherwise.
+    folder = m49_dir or (Path(settings.M49_NAMES_DIR) if settings.M49_NAMES_DIR else None)
+    un_names = m49_names(folder) if folder else {}
     for where, row in _rows(data_dir, "countries.csv"):
         iso = pycountry.countries.get(alpha_3=row["alpha3"])
         if iso is None:
@@ -150,7 +175,15 @@ def parse(data_dir: Path = DATA_DIR) -> _Parsed:
             "subregion_code": row["subregion_code"],
             "subregion": row["subregion"],
             "note": row["note"],
+            **un_names.get(iso.alpha_3, {}),
         }
+        _check_lengths(
+            Country,
+            parsed.countries[iso.alpha_3],
+            tuple(un_names.get(iso.alpha_3, {})),
+            where,
+            errors,
+        )
 
     def country(code: str, where: str) -> str:
         if code not in parsed.countries:
@@ -527,8 +560,8 @@ def _upsert(
     return instance
 
 
-def load(data_dir: Path = DATA_DIR) -> LoadReport:
-    parsed = parse(data_dir)
+def load(data_dir: Path = DATA_DIR, m49_dir: Path | None = None) -> LoadReport:
+    parsed = parse(data_dir, m49_dir)
     report = LoadReport()
     # One transaction: a load that fails half-way leaves the registry exactly as it was.
     with transaction.atomic():

@@ -58,3 +58,33 @@ def test_a_bad_row_refuses_the_whole_load(tmp_path: Path, line: str, error: str)
     with pytest.raises(ReferenceDataError) as refused:
         load(data)
     assert any(error in e for e in refused.value.errors), refused.value.errors
+
+
+M49_HEADER = (
+    "Global Code,Global Name,Region Code,Region Name,Sub-region Code,Sub-region Name,"
+    "Intermediate Region Code,Intermediate Region Name,Country or Area,M49 Code,ISO-alpha2 Code,"
+    "ISO-alpha3 Code,Least Developed Countries (LDC),Land Locked Developing Countries (LLDC),"
+    "Small Island Developing States (SIDS)\n"
+)
+
+
+def test_country_names_follow_m49_where_its_files_are_given_and_iso_elsewhere(
+    tmp_path: Path,
+) -> None:
+    from interlock.registry.models import Country
+
+    iso_name = Country.objects.get(alpha3="ABW").name_en
+    # Made-up names in the UN Statistics Division's layout: what is read, not what the UN says.
+    (tmp_path / "UNSD-en.csv").write_text(
+        "\ufeff"
+        + M49_HEADER
+        + '001,World,002,Africa,017,Middle Africa,,,"M49 name, COD",180,CD,COD,x,,\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "UNSD-cn.csv").write_text(
+        M49_HEADER + "001,W,002,A,017,M,,,M49 中文名,180,CD,COD,x,,\n", encoding="utf-8"
+    )
+    load(m49_dir=tmp_path)
+    congo = Country.objects.get(alpha3="COD")
+    assert congo.name_en == "M49 name, COD" and congo.name_zh_hans == "M49 中文名"
+    assert Country.objects.get(alpha3="ABW").name_en == iso_name  # not in the file: ISO 3166
