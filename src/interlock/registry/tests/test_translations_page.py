@@ -1,4 +1,5 @@
-"""The secretariat keeps an organization's names in the six languages on a page of their own."""
+"""The secretariat keeps an organization's names in the six languages on a page of their own (the
+names typed here are test values, not data)."""
 
 import pytest
 
@@ -7,11 +8,11 @@ from interlock.registry.models import Organization
 
 pytestmark = pytest.mark.django_db
 
-PAGE = "/organizations/AU/translations/"
+PAGE = "/organizations/NATO/translations/"
 
 
 def _form(version: int, **names: str) -> dict[str, object]:
-    au = Organization.objects.get(acronym="AU")
+    au = Organization.objects.get(acronym="NATO")
     data: dict[str, object] = {"version": version}
     for field in ("short_name", "name"):
         for language in ("ar", "zh_hans", "en", "fr", "ru", "es"):
@@ -21,42 +22,44 @@ def _form(version: int, **names: str) -> dict[str, object]:
 
 
 def test_the_secretariat_saves_a_name_and_an_arabic_reader_sees_it(client_for) -> None:
-    au = Organization.objects.get(acronym="AU")
+    au = Organization.objects.get(acronym="NATO")
     client = client_for("secretariat")
     page = client.get(PAGE).content.decode()
     assert 'lang="ar" dir="rtl"' in page and 'name="name_zh_hans"' in page
-    response = client.post(PAGE, _form(au.version, name_ar="الاتحاد الأفريقي"))
+    response = client.post(PAGE, _form(au.version, name_ar="منظمة حلف شمال الأطلسي"))
     assert response.status_code == 302
     au.refresh_from_db()
-    assert au.name_ar == "الاتحاد الأفريقي" and au.version == 2
+    assert au.name_ar == "منظمة حلف شمال الأطلسي" and au.version == 2
     event = AuditEvent.objects.get(action="organization.translate")
-    assert event.changes == {"name_ar": ["", "الاتحاد الأفريقي"]}
+    assert event.changes == {"name_ar": ["", "منظمة حلف شمال الأطلسي"]}
     client.post("/i18n/setlang/", {"language": "ar", "next": "/"})
-    assert "<h1>الاتحاد الأفريقي" in client.get("/organizations/AU/").content.decode()
+    assert "<h1>منظمة حلف شمال الأطلسي" in client.get("/organizations/NATO/").content.decode()
 
 
 def test_a_stale_edit_is_refused_and_changes_nothing(client_for) -> None:
-    au = Organization.objects.get(acronym="AU")
+    au = Organization.objects.get(acronym="NATO")
     client = client_for("secretariat")
-    client.post(PAGE, _form(au.version, name_es="Unión Africana"))
-    response = client.post(PAGE, _form(au.version, name_ru="Африканский союз"))
+    client.post(PAGE, _form(au.version, name_es="Organización del Tratado del Atlántico Norte"))
+    response = client.post(
+        PAGE, _form(au.version, name_ru="Организация Североатлантического договора")
+    )
     assert response.status_code == 200
     assert "Someone else changed this organization" in response.content.decode()
     au.refresh_from_db()
-    assert au.name_es == "Unión Africana" and not au.name_ru
+    assert au.name_es == "Organización del Tratado del Atlántico Norte" and not au.name_ru
 
 
 def test_the_english_name_is_required(client_for) -> None:
-    au = Organization.objects.get(acronym="AU")
+    au = Organization.objects.get(acronym="NATO")
     response = client_for("secretariat").post(PAGE, _form(au.version, name_en=""))
     assert response.status_code == 200
     au.refresh_from_db()
-    assert au.name_en == "African Union" and au.version == 1
+    assert au.name_en == "North Atlantic Treaty Organization" and au.version == 1
 
 
 @pytest.mark.parametrize("part", ["owner", "partner", "outsider"])
 def test_no_one_but_the_secretariat_may_change_names(client_for, part: str) -> None:
-    au = Organization.objects.get(acronym="AU")
+    au = Organization.objects.get(acronym="NATO")
     events = AuditEvent.objects.count()
     response = client_for(part).post(PAGE, _form(au.version, name_ar="X"))
     assert response.status_code == 403
@@ -66,4 +69,4 @@ def test_no_one_but_the_secretariat_may_change_names(client_for, part: str) -> N
 
 def test_the_anonymous_public_is_sent_to_sign_in(client) -> None:
     assert client.post(PAGE, {"version": 1, "name_ar": "X"}).status_code == 302
-    assert not Organization.objects.get(acronym="AU").name_ar
+    assert not Organization.objects.get(acronym="NATO").name_ar
