@@ -28,6 +28,9 @@ PAGES = {
     "/accounts/profile/": SIGNED_IN,
     "/accounts/sign-in/": {**{part: 302 for part in SWEEP_CAST}, "anonymous": 200},
     "/accounts/password/": SIGNED_IN,
+    "/accounts/two-factor/": SIGNED_IN,
+    # Nobody of the cast has an authenticator: the code page sends them on to the home page.
+    "/accounts/two-factor/verify/": {part: 302 for part in SWEEP_CAST},
     "/accounts/password/reset/": PUBLIC,
     "/accounts/password/reset/sent/": PUBLIC,
     "/accounts/password/reset/MQ/not-a-token/": PUBLIC,  # says the link is not valid
@@ -123,7 +126,7 @@ def test_each_part_gets_the_answer_it_is_entitled_to(client_for, part: str, path
 
 # Routes that only take POST (forms), or belong to Django itself, are tested in their own files.
 ELSEWHERE = {
-    "accounts/sign-out/", "accounts/tokens/", "accounts/tokens/<int:token_id>/revoke/",
+    "accounts/sign-out/", "accounts/tokens/", "accounts/two-factor/recovery-codes/", "accounts/tokens/<int:token_id>/revoke/",
     "organizations/<slug:acronym>/liaison/", "i18n/setlang/", "jsi18n/", "api/v1/docs",
     "agreements/<int:pk>/<slug:step>/",  # POST only: agreements' lifecycle, in their own tests
     "documents/<int:pk>/texts/<int:text_id>/download/",  # in test_document_leaks.py

@@ -74,6 +74,8 @@ try:
     SIGN_IN_COOLOFF_MINUTES = env_int("INTERLOCK_SIGN_IN_COOLOFF_MINUTES", 15, minimum=1)
     # Reverse proxies (addresses or networks) whose X-Forwarded-For is believed; none by default.
     TRUSTED_PROXIES = env_list("INTERLOCK_TRUSTED_PROXIES", [])
+    # Two-factor sign-in required of the secretariat and liaison officials (accounts/two_factor.py).
+    MFA_REQUIRED = env_bool("INTERLOCK_MFA_REQUIRED", PRODUCTION)
     SESSION_IDLE_MINUTES = env_int("INTERLOCK_SESSION_IDLE_MINUTES", 30, minimum=1)
     PASSWORD_RESET_PER_HOUR = env_int("INTERLOCK_PASSWORD_RESET_PER_HOUR", 10, minimum=1)
     PASSWORD_RESET_EMAILS_PER_HOUR = env_int(
@@ -108,6 +110,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "interlock.core",
@@ -130,9 +135,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "interlock.core.middleware.PrivateResponsesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "interlock.accounts.middleware.IdleSessionMiddleware",
+    "interlock.accounts.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -206,6 +213,7 @@ else:
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+OTP_TOTP_ISSUER = "Interlock"
 
 CACHES = {
     "default": {

@@ -33,3 +33,12 @@ class ApiTokenForm(forms.Form):
         days = sorted({d for d in LIFETIMES if d <= most} | {settings.API_TOKEN_DAYS})
         self.fields["days"].choices = [(d, str(d)) for d in days]  # type: ignore[attr-defined]
         self.fields["days"].initial = settings.API_TOKEN_DAYS
+
+
+class TwoFactorCodeForm(forms.Form):
+    code = forms.CharField(
+        max_length=32,
+        label=_("Code"),
+        help_text=_("The six digits your authenticator app shows, or one of your recovery codes."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
+    )

@@ -13,8 +13,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from interlock.accounts.models import ApiToken, TokenScope, User
+from interlock.accounts.two_factor import code_matches
 from interlock.core.access import require
 from interlock.core.services import audit_record
 from interlock.domain.permissions import Action, Role
@@ -60,6 +63,43 @@ def user_create(
             organization=organization,
         )
     return user
+
+
+RECOVERY_CODES = 10
+
+
+def _recovery_codes_replace(user: User) -> list[str]:
+    StaticDevice.objects.filter(user=user).delete()  # the old codes stop working
+    device = StaticDevice.objects.create(user=user, name="recovery codes", confirmed=True)
+    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODES)]
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    return codes
+
+
+def two_factor_enroll(*, actor: User, key_hex: str, code: str) -> tuple[TOTPDevice, list[str]]:
+    """Confirm the actor's authenticator by a code it shows, and issue recovery codes (returned
+    once; only they can sign in if the authenticator is lost)."""
+    if TOTPDevice.objects.filter(user=actor, confirmed=True).exists():
+        raise ValidationError(_("Two-factor sign-in is already on for this account."))
+    if not code_matches(key_hex, code):
+        raise ValidationError(
+            {"code": _("That code is not right. Check the time on your device and try again.")}
+        )
+    with transaction.atomic():  # the authenticator, its recovery codes and the event together
+        device = TOTPDevice.objects.create(user=actor, key=key_hex, name="authenticator")
+        codes = _recovery_codes_replace(actor)
+        audit_record(actor=actor, action="user.two_factor_enroll", target=actor)
+    return device, codes
+
+
+def recovery_codes_renew(*, actor: User) -> list[str]:
+    """New recovery codes for an enrolled account; the old ones stop working."""
+    if not TOTPDevice.objects.filter(user=actor, confirmed=True).exists():
+        raise ValidationError(_("Turn on two-factor sign-in first."))
+    with transaction.atomic():  # old codes go only if the new ones are kept
+        codes = _recovery_codes_replace(actor)
+        audit_record(actor=actor, action="user.recovery_codes_renew", target=actor)
+    return codes
 
 
 def _digest(raw: str) -> str:
