@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -25,6 +26,15 @@ RESOLUTION_S = 60
 
 def _now() -> int:
     return int(time.time())
+
+
+def session_start(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
+    """At sign-in: the first activity, and what the second factor asks of this session, so that
+    later requests read both from the session without writing it or querying for devices."""
+    if request is None or not hasattr(request, "session"):
+        return
+    request.session[LAST_SEEN] = _now()
+    two_factor_need(request, user=user)
 
 
 class IdleSessionMiddleware:

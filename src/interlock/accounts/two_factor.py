@@ -23,11 +23,11 @@ NEED = "interlock_two_factor_need"
 Need = Literal["verify", "enroll", "none"]
 
 
-def two_factor_need(request: Any) -> Need:
+def two_factor_need(request: Any, *, user: Any = None) -> Need:
     """What the signed-in, not yet verified session must do before anything else."""
-    need = request.session.get(NEED)
+    need = request.session.get(NEED) if user is None else None
     if need is None:
-        user = request.user
+        user = user or request.user
         if user_has_device(user, confirmed=True):
             need = "verify"
         elif settings.MFA_REQUIRED and user.role in REQUIRED_ROLES:
