@@ -114,6 +114,7 @@ PAGES = {
     "/api/v1/decisions/6/8": PUBLIC,
     "/api/v1/monitor": PUBLIC,
     "/api/v1/proposals": {**{part: 200 for part in SWEEP_CAST}, "anonymous": 401},
+    "/organizations/new/": {**SECRETARIAT_ONLY, "anonymous": 302},
 }
 
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from interlock.core.forms import AsOfField, QuickSelect
-from interlock.registry.models import CharterBasis, OrganizationKind
+from interlock.registry.models import PARTICIPANT_KINDS, CharterBasis, OrganizationKind
 
 
 class OrganizationFilterForm(forms.Form):
@@ -45,4 +45,27 @@ class LiaisonAppointForm(forms.Form):
     replace_current = forms.BooleanField(
         required=False,
         label=_("Replaces the current liaison official (their appointment ends that day)"),
+    )
+
+
+class OrganizationCreateForm(forms.Form):
+    acronym = forms.SlugField(max_length=20, label=_("Acronym"))
+    short_name_en = forms.CharField(max_length=30, required=False, label=_("Short name"))
+    name_en = forms.CharField(max_length=200, label=_("Full name"))
+    kind = forms.ChoiceField(
+        choices=[
+            (value, label)
+            for value, label in OrganizationKind.choices
+            if value in PARTICIPANT_KINDS
+        ],
+        label=_("Kind"),
+    )
+    headquarters_city = forms.CharField(max_length=100, required=False, label=_("Headquarters"))
+    website = forms.URLField(required=False, label=_("Website"))
+    source_title = forms.CharField(
+        max_length=300, label=_("Source"), help_text=_("The record that names the organization")
+    )
+    source_url = forms.URLField(max_length=500, required=False, label=_("Address of the source"))
+    source_locator = forms.CharField(
+        max_length=120, required=False, label=_("Paragraph, article or page within the source")
     )

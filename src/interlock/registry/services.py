@@ -8,14 +8,21 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from interlock.core.access import require
 from interlock.core.i18n import CONTENT_LANGUAGES, FALLBACK, column, translated_fields
+from interlock.core.models import Source
 from interlock.core.services import audit_record, changes_between
 from interlock.domain.permissions import Action, Role
-from interlock.registry.models import LiaisonAppointment, Organization
+from interlock.registry.models import (
+    PARTICIPANT_KINDS,
+    CharterBasis,
+    LiaisonAppointment,
+    Organization,
+)
 
 
 class ConflictError(Exception):
@@ -310,4 +317,69 @@ def organization_translate(
             organization=organization,
         )
     organization.refresh_from_db()
+    return organization
+
+
+# Paths under /organizations/ that are pages, not acronyms.
+RESERVED_ACRONYMS = frozenset({"new"})
+
+
+def organization_create(
+    *,
+    actor: Any,
+    acronym: str,
+    name_en: str,
+    short_name_en: str,
+    kind: str,
+    source_title: str,
+    source_url: str = "",
+    source_locator: str = "",
+    headquarters_city: str = "",
+    website: str = "",
+) -> Organization:
+    """Add a participating organization, its kind cited to the source given. Its Charter basis is
+    "not declared" until a source stating one is recorded (never inferred from the kind)."""
+    require(actor, Action.MANAGE_REGISTRY)
+    acronym = acronym.strip()
+    errors: dict[str, str] = {}
+    if acronym.lower() in RESERVED_ACRONYMS or not acronym:
+        errors["acronym"] = _("Choose another acronym.")
+    elif Organization.objects.filter(acronym__iexact=acronym).exists():
+        errors["acronym"] = _("An organization with this acronym is already registered.")
+    if kind not in PARTICIPANT_KINDS:
+        errors["kind"] = _("A new participant is a regional, subregional or other organization.")
+    if not source_title.strip():
+        errors["source_title"] = _("Cite the source that names the organization and its kind.")
+    if errors:
+        raise ValidationError(errors)
+    # Atomic because the source, the organization and the audit event stand or fall together.
+    with transaction.atomic():
+        key = f"{slugify(acronym)}-registration"
+        while Source.objects.filter(key=key).exists():
+            key += "-1"
+        source = Source.objects.create(
+            key=key,
+            title=source_title.strip()[:300],
+            url=source_url.strip(),
+            locator=source_locator.strip()[:120],
+        )
+        organization = Organization.objects.create(
+            acronym=acronym,
+            name_en=name_en.strip(),
+            name_fr=name_en.strip(),
+            short_name_en=short_name_en.strip() or acronym,
+            short_name_fr=short_name_en.strip() or acronym,
+            kind=kind,
+            kind_source=source,
+            charter_basis=CharterBasis.NOT_DECLARED,
+            headquarters_city=headquarters_city.strip(),
+            website=website.strip(),
+        )
+        audit_record(
+            actor=actor,
+            action="organization.create",
+            target=organization,
+            changes={"acronym": [None, acronym], "kind": [None, kind], "source": [None, key]},
+            organization=organization,
+        )
     return organization

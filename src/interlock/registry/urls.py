@@ -5,6 +5,7 @@ from interlock.registry import views
 app_name = "registry"
 urlpatterns = [
     path("", views.organization_list, name="organizations"),
+    path("new/", views.organization_create, name="organization-create"),
     path("<slug:acronym>/", views.organization_detail, name="organization"),
     path("<slug:acronym>/liaison/", views.liaison_appoint, name="liaison-appoint"),
     path(

@@ -14,12 +14,17 @@ from interlock.agreements import selectors as agreement_selectors
 from interlock.agreements.models import Agreement
 from interlock.agreements.selectors import Status
 from interlock.core.access import can, require
-from interlock.core.forms import TranslationsForm
+from interlock.core.forms import TranslationsForm, attach_errors
 from interlock.core.paging import query_without_page
 from interlock.domain.permissions import Action
 from interlock.registry import selectors, services
 from interlock.registry.charts import footprint_matrix, region_bars
-from interlock.registry.forms import LiaisonAppointForm, MembersAsOfForm, OrganizationFilterForm
+from interlock.registry.forms import (
+    LiaisonAppointForm,
+    MembersAsOfForm,
+    OrganizationCreateForm,
+    OrganizationFilterForm,
+)
 from interlock.registry.models import COUNTED_AS_MEMBER, Organization
 
 PAGE_SIZE = 50
@@ -51,6 +56,7 @@ def organization_list(request: HttpRequest) -> HttpResponse:
         "as_of": as_of,
         "footprint": footprint_matrix(organizations=organizations, regions=regions, as_of=as_of),
         "query_string": query_without_page(request),
+        "perms_may_register": bool(can(request.user, Action.MANAGE_REGISTRY)),
     }
     template = (
         "registry/_organization_results.html"
@@ -162,3 +168,19 @@ def organization_translations(request: HttpRequest, acronym: str) -> HttpRespons
             return redirect("registry:organization", acronym=acronym)
     context = {"organization": organization, "form": form}
     return render(request, "registry/organization_translations.html", context)
+
+
+@login_required
+def organization_create(request: HttpRequest) -> HttpResponse:
+    """The secretariat adds a participating organization, citing its source."""
+    require(request.user, Action.MANAGE_REGISTRY)
+    form = OrganizationCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            organization = services.organization_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            attach_errors(form, error)
+        else:
+            messages.success(request, _("The organization is registered."))
+            return redirect("registry:organization", acronym=organization.acronym)
+    return render(request, "registry/organization_form.html", {"form": form})
