@@ -279,8 +279,10 @@ def test_a_standing_engagement_is_kept_when_the_difference_is_smaller_than_the_s
 
 
 def test_the_large_world_builds_in_at_most_half_the_solvers_time():
-    from bench.engine import synthetic_world
+    from bench.engine import cpu_times, synthetic_world
 
-    plan = solve(synthetic_world(1_000, 200))
-    assert plan.variables > 10_000
-    assert plan.build_seconds <= plan.solve_seconds / 2 + 0.05  # a margin for a loaded machine
+    world = synthetic_world(1_000, 200)
+    assert solve(world).variables > 10_000
+    # CPU time, not wall clock: on a shared machine a preempted build says nothing of the code.
+    build, solving = min(cpu_times(world) for _ in range(3))
+    assert build <= solving / 2
