@@ -87,6 +87,9 @@ CAN_READ = {
     "anonymous": {"public"},
 }
 CAST_AGREEMENT = "AU–EU information-sharing arrangement on peacekeeping"
+# A meeting planned in the app (the sixth high-level meeting is reference data): the standing
+# committee's first, to which the AU and the EU are invited and the AU has registered.
+CAST_MEETING = ("standing-committee", 1)
 
 
 @pytest.fixture(scope="session")
@@ -109,6 +112,7 @@ def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
                 user.save()
         _cast_world()
         _cast_situation()
+        _cast_meeting()
 
 
 CAST_SITUATION = "Gale restricted situation on peacekeeping"
@@ -199,6 +203,42 @@ def _fresh_cache() -> None:
     from django.core.cache import cache
 
     cache.clear()
+
+
+def _cast_meeting() -> None:
+    import datetime as dt
+
+    from interlock.accounts.models import User
+    from interlock.meetings import services
+    from interlock.meetings.models import Meeting, MeetingSeries
+    from interlock.registry.models import Organization
+
+    series = MeetingSeries.objects.get(key=CAST_MEETING[0])
+    if Meeting.objects.filter(series=series, number=CAST_MEETING[1]).exists():
+        return
+    secretariat = User.objects.get(username="secretariat")
+    meeting = services.meeting_create(
+        actor=secretariat,
+        series=series,
+        number=CAST_MEETING[1],
+        title_en="First meeting of the standing committee",
+        starts_on=dt.date(2027, 3, 1),
+        ends_on=dt.date(2027, 3, 2),
+        time_zone="Europe/Zurich",
+        venue="Palais des Nations, Geneva",
+    )
+    services.meeting_invite(
+        actor=secretariat,
+        meeting=meeting,
+        organizations=Organization.objects.filter(acronym__in=["AU", "EU"]),
+    )
+    services.delegation_register(
+        actor=User.objects.get(username="au.liaison"),
+        meeting=meeting,
+        organization=Organization.objects.get(acronym="AU"),
+        level="head",
+        head_name="Chairperson of the Commission",
+    )
 
 
 @pytest.fixture

@@ -23,6 +23,39 @@ PAGES = {
     "/organizations/AU/translations/": {**SECRETARIAT_ONLY, "anonymous": 302},
     "/meetings/": PUBLIC,
     "/meetings/6/": PUBLIC,
+    "/meetings/?series=standing-committee": PUBLIC,
+    "/meetings/new/": {**SECRETARIAT_ONLY, "anonymous": 302},
+    "/meetings/new/?series=high-level&year=2005": {**SECRETARIAT_ONLY, "anonymous": 302},
+    "/meetings/series/new/": {**SECRETARIAT_ONLY, "anonymous": 302},
+    "/meetings/high-level/6/": PUBLIC,
+    "/meetings/standing-committee/1/": PUBLIC,
+    "/meetings/standing-committee/1/edit/": {**SECRETARIAT_ONLY, "anonymous": 302},
+    "/meetings/standing-committee/1/invite/": {**SECRETARIAT_ONLY, "anonymous": 302},
+    # The sixth meeting is kept as its source records it: nobody edits it or invites to it.
+    "/meetings/high-level/6/edit/": {**{p: 403 for p in SWEEP_CAST}, "anonymous": 302},
+    "/meetings/high-level/6/invite/": {**{p: 403 for p in SWEEP_CAST}, "anonymous": 302},
+    # Invited organizations' liaison officials answer; the UN is not invited (404); a member
+    # of an organization does not answer for it.
+    "/meetings/standing-committee/1/delegation/": {
+        "owner": 200,
+        "partner": 200,
+        "outsider": 403,
+        "secretariat": 404,
+        "anonymous": 302,
+    },
+    "/meetings/high-level/6/delegation/": {
+        "owner": 404,
+        "partner": 404,
+        "outsider": 403,
+        "secretariat": 404,
+        "anonymous": 302,
+    },
+    "/api/v1/series": PUBLIC,
+    "/api/v1/meetings?series=standing-committee": PUBLIC,
+    "/api/v1/series/standing-committee/meetings/1": PUBLIC,
+    "/api/v1/series/standing-committee/meetings/9": {part: 404 for part in SWEEP_CAST},
+    "/api/v1/series/standing-committee/meetings/1/invitations": PUBLIC,
+    "/api/v1/series/standing-committee/meetings/1/delegations": PUBLIC,
     "/groups/working-groups/": PUBLIC,
     "/audit/": SECRETARIAT_ONLY,
     "/accounts/profile/": SIGNED_IN,
@@ -152,6 +185,16 @@ ELSEWHERE = {
     "decisions/<int:meeting>/<int:number>/actions/<int:action_id>/indicators/",
     "decisions/indicators/<int:indicator_id>/report/",
     "groups/standing-committee/terms/", "groups/standing-committee/terms/<int:pk>/consent/",
+    # POST only: in meetings/tests/test_meeting_cycle.py and test_meetings_api.py
+    "meetings/<slug:series>/<int:number>/status/",
+    "api/v1/series/<key>/meetings/<number>/status",
+    "api/v1/series/<key>/meetings/<number>/invitations/<acronym>/answer",
+    "meetings/<slug:series>/<int:number>/record/comments/",
+    "meetings/<slug:series>/<int:number>/record/comments/<int:comment_id>/disposition/",
+    "meetings/<slug:series>/<int:number>/record/step/<slug:step>/",
+    "api/v1/series/<key>/meetings/<number>/record/versions",
+    "api/v1/series/<key>/meetings/<number>/record/status",
+    "api/v1/series/<key>/meetings/<number>/record/comments/<comment_id>/disposition",
 }  # fmt: skip
 
 
@@ -219,6 +262,66 @@ def test_each_part_reaches_exactly_the_documents_it_may_read(
         assert document.title not in response.content.decode()
 
 
+# Routes of a meeting's record: the cast meeting's record, shared with the partnership and
+# circulated for comment, revised once. Who may see it follows the library's policy; anonymous
+# readers learn nothing of it (404), and the pages only the secretariat uses refuse the others.
+SC = "/meetings/standing-committee/1"
+SC_API = "/api/v1/series/standing-committee/meetings/1"
+PARTNERSHIP = {**{part: 200 for part in SWEEP_CAST}, "anonymous": 404}
+RECORD_ROUTES = {
+    f"{SC}/record/": PARTNERSHIP,
+    f"{SC}/record/diff/?from=1&to=2": PARTNERSHIP,
+    f"{SC}/record/diff/?from=1&to=9": {part: 404 for part in SWEEP_CAST},
+    f"{SC}/record/new/": {**SECRETARIAT_ONLY, "anonymous": 302},
+    f"{SC}/record/edit/": {**SECRETARIAT_ONLY, "anonymous": 302},
+    f"{SC}/preparation/": PUBLIC,
+    f"{SC_API}/record": PARTNERSHIP,
+    f"{SC_API}/record/comments": PARTNERSHIP,
+    f"{SC_API}/record/diff?from=1&to=2": PARTNERSHIP,
+}
+
+
+@pytest.fixture
+def cast_record(cast):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from interlock.meetings import services
+    from interlock.meetings.models import Meeting
+
+    meeting = Meeting.objects.get(series__key="standing-committee", number=1)
+    record = services.record_create(
+        actor=cast["secretariat"],
+        meeting=meeting,
+        text="Opened.\n\nClosed.",
+        classification="partnership",
+    )
+    services.record_revise(
+        actor=cast["secretariat"], record=record, text="Opened.\n\nEnded.", based_on=1
+    )
+    services.record_move(
+        actor=cast["secretariat"],
+        record=record,
+        to="circulated",
+        expected_version=record.version,
+        deadline=timezone.now() + dt.timedelta(days=7),
+    )
+    services.comment_add(actor=cast["owner"], record=record, paragraph=1, text="Say when.")
+    return record
+
+
+@pytest.mark.parametrize("part", SWEEP_CAST)
+@pytest.mark.parametrize("path", sorted(RECORD_ROUTES))
+def test_each_part_reaches_a_record_as_the_sharing_policy_says(
+    client_for, cast_record, part: str, path: str
+) -> None:
+    response = client_for(part).get(path)
+    assert response.status_code == RECORD_ROUTES[path][part], f"{part} GET {path}"
+    if response.status_code in (403, 404):
+        assert "Record of the" not in response.content.decode()
+
+
 def _routes(resolver: URLResolver, prefix: str = "") -> list[str]:
     found = []
     for pattern in resolver.url_patterns:
@@ -233,7 +336,7 @@ def _routes(resolver: URLResolver, prefix: str = "") -> list[str]:
 
 
 def test_every_route_is_in_the_sweep() -> None:
-    swept = {path.split("?")[0].lstrip("/") for path in PAGES}
+    swept = {path.split("?")[0].lstrip("/") for path in [*PAGES, *RECORD_ROUTES]}
     shapes = {
         "organizations/<slug:acronym>/": "organizations/AU/",
         "organizations/<slug:acronym>/translations/": "organizations/AU/translations/",
@@ -244,6 +347,25 @@ def test_every_route_is_in_the_sweep() -> None:
         "api/v1/organizations/<acronym>/liaison-official": "api/v1/organizations/AU/liaison-official",
         "api/v1/organizations/<acronym>/profile": "api/v1/organizations/AU/profile",
         "api/v1/meetings/<number>": "api/v1/meetings/6",
+        "meetings/<slug:series>/<int:number>/": "meetings/high-level/6/",
+        "meetings/<slug:series>/<int:number>/edit/": "meetings/high-level/6/edit/",
+        "meetings/<slug:series>/<int:number>/invite/": "meetings/high-level/6/invite/",
+        "meetings/<slug:series>/<int:number>/delegation/": "meetings/high-level/6/delegation/",
+        **{
+            f"meetings/<slug:series>/<int:number>/{tail}": f"{SC[1:]}/{tail}"
+            for tail in ("preparation/", "record/", "record/new/", "record/edit/", "record/diff/")
+        },
+        **{
+            f"api/v1/series/<key>/meetings/<number>/{tail}": f"{SC_API[1:]}/{tail}"
+            for tail in ("record", "record/comments", "record/diff")
+        },
+        "api/v1/series/<key>/meetings/<number>": "api/v1/series/standing-committee/meetings/1",
+        "api/v1/series/<key>/meetings/<number>/invitations": (
+            "api/v1/series/standing-committee/meetings/1/invitations"
+        ),
+        "api/v1/series/<key>/meetings/<number>/delegations": (
+            "api/v1/series/standing-committee/meetings/1/delegations"
+        ),
         "api/v1/agreements/<pk>": "api/v1/agreements",
         "accounts/password/reset/<uidb64>/<token>/": "accounts/password/reset/MQ/not-a-token/",
         "situations/<int:pk>/": "situations/999999/",

@@ -15,14 +15,16 @@ DAY = dt.date(2001, 1, 1)
 
 def more_meetings(n: int) -> None:
     from interlock.core.models import Source
-    from interlock.meetings.models import Delegation, Meeting
+    from interlock.meetings.models import Delegation, Meeting, MeetingSeries
     from interlock.registry.models import Organization
 
     source = Source.objects.get(key="seed-p1")
+    series = MeetingSeries.objects.get(key="high-level")
     orgs = list(Organization.objects.all()[:5])
     start = Meeting.objects.count() + 100
     for number in range(start, start + n):
         meeting = Meeting.objects.create(
+            series=series,
             number=number,
             title_en=f"M{number}",
             title_fr=f"R{number}",
@@ -34,6 +36,91 @@ def more_meetings(n: int) -> None:
         Delegation.objects.bulk_create(
             Delegation(meeting=meeting, organization=o, source=source) for o in orgs
         )
+
+
+def more_series(n: int) -> None:
+    from interlock.meetings.models import MeetingSeries
+
+    start = MeetingSeries.objects.count()
+    MeetingSeries.objects.bulk_create(
+        MeetingSeries(key=f"s{i}", kind="other", name=f"Series {i}")
+        for i in range(start, start + n)
+    )
+
+
+def more_delegations(n: int) -> None:
+    """The cast meeting with ``n`` more organizations invited, each registering a delegation."""
+    from interlock.accounts.models import User
+    from interlock.meetings.models import Delegation, Invitation, Meeting
+    from interlock.reference.scale import scale_generate
+    from interlock.registry.models import Organization
+
+    scale_generate(organizations=n, memberships_per_organization=0)
+    meeting = Meeting.objects.get(series__key="standing-committee", number=1)
+    secretariat = User.objects.get(username="secretariat")
+    fresh = Organization.objects.filter(acronym__startswith="scale-").exclude(
+        invitations__meeting=meeting
+    )
+    now = timezone.now()
+    for organization in fresh:
+        Invitation.objects.create(
+            meeting=meeting, organization=organization, invited_at=now, invited_by=secretariat
+        )
+        Delegation.objects.create(
+            meeting=meeting,
+            organization=organization,
+            level="senior",
+            head_name="H",
+            members="A\nB",
+        )
+
+
+def more_comments(n: int) -> None:
+    """The cast meeting's record (made on first use) with ``n`` more comments and versions, and a
+    next meeting whose preparation page carries them forward."""
+    import datetime as dt
+
+    from interlock.accounts.models import User
+    from interlock.meetings import services
+    from interlock.meetings.models import Comment, Meeting, Record, RecordVersion
+
+    meeting = Meeting.objects.get(series__key="standing-committee", number=1)
+    secretariat = User.objects.get(username="secretariat")
+    author = User.objects.get(username="au.liaison")
+    record = Record.objects.filter(meeting=meeting).first() or services.record_create(
+        actor=secretariat, meeting=meeting, text="One.\n\nTwo.", classification="partnership"
+    )
+    if not Meeting.objects.filter(series=meeting.series, number=2).exists():
+        services.meeting_create(
+            actor=secretariat,
+            series=meeting.series,
+            number=2,
+            title_en="Second",
+            starts_on=dt.date(2028, 1, 1),
+            ends_on=dt.date(2028, 1, 1),
+            venue="Geneva",
+        )
+    version = record.versions.first()
+    now = timezone.now()
+    Comment.objects.bulk_create(
+        Comment(
+            record=record,
+            on_version=version,
+            paragraph=1 + i % 2,
+            text=f"C{i}",
+            author=author,
+            organization_id=author.organization_id,
+            created_at=now,
+        )
+        for i in range(n)
+    )
+    start = record.versions.count() + 1
+    RecordVersion.objects.bulk_create(
+        RecordVersion(
+            record=record, number=k, text="One.\n\nTwo.", created_at=now, created_by=secretariat
+        )
+        for k in range(start, start + n)
+    )
 
 
 def more_agreements(n: int) -> None:
@@ -199,6 +286,22 @@ LISTS: list[tuple[str, Callable[[], str] | str, Callable[[int], None]]] = [
     ("secretariat", "/situations/notifications/", more_tasks_and_engagements),
     ("secretariat", "/api/v1/notifications?limit=100", more_tasks_and_engagements),
     ("anonymous", "/meetings/", more_meetings),
+    ("secretariat", "/meetings/", more_meetings),
+    ("anonymous", "/api/v1/series?limit=100", more_series),
+    ("owner", "/meetings/standing-committee/1/record/", more_comments),
+    ("secretariat", "/meetings/standing-committee/1/record/", more_comments),
+    ("owner", "/api/v1/series/standing-committee/meetings/1/record", more_comments),
+    (
+        "owner",
+        "/api/v1/series/standing-committee/meetings/1/record/comments?limit=100",
+        more_comments,
+    ),
+    ("owner", "/meetings/standing-committee/2/preparation/", more_comments),
+    ("anonymous", "/meetings/standing-committee/1/", more_delegations),
+    ("owner", "/meetings/standing-committee/1/", more_delegations),
+    ("anonymous", "/api/v1/series/standing-committee/meetings/1", more_delegations),
+    ("anonymous", "/api/v1/series/standing-committee/meetings/1/delegations", more_delegations),
+    ("anonymous", "/api/v1/series/standing-committee/meetings/1/invitations", more_delegations),
     ("anonymous", "/api/v1/meetings?limit=100", more_meetings),
     ("partner", "/agreements/", more_agreements),
     ("partner", "/api/v1/agreements?limit=100", more_agreements),

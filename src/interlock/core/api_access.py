@@ -6,6 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja.errors import HttpError
+from ninja.utils import check_csrf
 
 from interlock.core.access import can
 from interlock.domain.permissions import Action
@@ -23,3 +24,15 @@ def api_require(
     if not decision:
         status = 401 if not getattr(user, "is_authenticated", False) else 403
         raise HttpError(status, decision.reason)
+
+
+def api_require_write(
+    request: HttpRequest, action: Action, *, organization_id: int | None = None
+) -> Any:
+    """As :func:`api_require`, for a write: a request signed in by its session cookie (not a
+    bearer token) must also carry the CSRF token, so another site cannot write in a user's name.
+    Returns the acting user."""
+    api_require(request, action, organization_id=organization_id)
+    if not request.headers.get("Authorization") and check_csrf(request) is not None:
+        raise HttpError(403, "A write signed in by session needs the CSRF token.")
+    return api_user(request)

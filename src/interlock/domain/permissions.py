@@ -51,6 +51,12 @@ class Action(StrEnum):
     PROPOSE = "propose"
     MANAGE_DECISIONS = "manage_decisions"
     SPEAK_FOR_ORGANIZATION = "speak_for_organization"
+    MANAGE_MEETINGS = "manage_meetings"
+    ANSWER_INVITATION = "answer_invitation"
+    MANAGE_RECORDS = "manage_records"
+    COMMENT_ON_RECORDS = "comment_on_records"
+    SUBSCRIBE_CALENDARS = "subscribe_calendars"
+    VIEW_REMINDERS = "view_reminders"
 
 
 @dataclass(frozen=True)
@@ -86,10 +92,16 @@ _SECRETARIAT_ONLY = frozenset(
         Action.SEND_NOTIFICATIONS,
         # The secretariat moves proposals through their workflow and records decisions (¶7f).
         Action.MANAGE_DECISIONS,
+        # The secretariat convenes the meetings, keeps their record and circulates it (¶7f, ¶10).
+        Action.MANAGE_MEETINGS,
+        Action.MANAGE_RECORDS,
+        Action.VIEW_REMINDERS,
     }
 )
 # Those who take part in the work of the partnership: they read proposals and put them forward.
 _PARTICIPANT_ROLES = frozenset({Role.SECRETARIAT, Role.LIAISON_OFFICIAL, Role.MEMBER})
+# What every signed-in user does for themself.
+_OWN_ACCOUNT = frozenset({Action.SUBSCRIBE_CALENDARS})
 
 
 def decide(actor: Actor, action: Action, *, organization_id: int | None = None) -> Decision:
@@ -116,6 +128,16 @@ def decide(actor: Actor, action: Action, *, organization_id: int | None = None) 
         if actor.role in _PARTICIPANT_ROLES:
             return Allowed("participants put forward and discuss proposals (¶4, ¶7c)")
         return Denied("only participating organizations' staff take part in proposals")
+    if action in _OWN_ACCOUNT:
+        return Allowed("every signed-in user keeps their own calendar subscriptions")
+    if action is Action.ANSWER_INVITATION:
+        if actor.role is Role.LIAISON_OFFICIAL and actor.organization_id == organization_id:
+            return Allowed("the liaison official answers for the organization (¶7d)")
+        return Denied("only this organization's liaison official answers its invitations (¶7d)")
+    if action is Action.COMMENT_ON_RECORDS:
+        if actor.role in (Role.LIAISON_OFFICIAL, Role.MEMBER):
+            return Allowed("liaison officials and members of organizations comment on records")
+        return Denied("only liaison officials and members of organizations comment on records")
     if action is Action.VIEW_AGREEMENTS:
         return Allowed("participating organizations see the agreements of the partnership")
     if action is Action.VIEW_NOTIFICATIONS:

@@ -2,7 +2,7 @@ from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
 from interlock.core.admin import AuditedAdminMixin
-from interlock.meetings.models import Delegation, Meeting
+from interlock.meetings.models import Delegation, Invitation, Meeting, MeetingSeries
 
 
 class DelegationInline(admin.TabularInline):
@@ -11,7 +11,19 @@ class DelegationInline(admin.TabularInline):
     can_delete = False
 
 
+class InvitationInline(admin.TabularInline):
+    model = Invitation
+    extra = 0
+    can_delete = False
+
+
+@admin.register(MeetingSeries)
+class MeetingSeriesAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    list_display = ["key", "kind", "name"]
+
+
 @admin.register(Meeting)
 class MeetingAdmin(AuditedAdminMixin, TranslationAdmin):
-    list_display = ["number", "title", "starts_on", "venue"]
-    inlines = [DelegationInline]
+    list_display = ["series", "number", "title", "starts_on", "status"]
+    list_filter = ["series", "status"]
+    inlines = [InvitationInline, DelegationInline]

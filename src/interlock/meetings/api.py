@@ -1,21 +1,50 @@
 import datetime as dt
+from collections.abc import Callable
+from typing import Any, TypeVar
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from ninja import Field, Path, Router, Schema
+from django.utils import timezone
+from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
-from interlock.core.api_access import api_require
+from interlock.core.api_access import api_require, api_require_write, api_user
 from interlock.core.i18n import stored_value
 from interlock.core.paging import Paging
+from interlock.documents.models import Topic
+from interlock.domain.meetings import DiffRow
 from interlock.domain.permissions import Action
-from interlock.meetings import selectors
-from interlock.meetings.models import Delegation, Meeting
+from interlock.meetings import selectors, services
+from interlock.meetings.models import (
+    HIGH_LEVEL,
+    Comment,
+    Delegation,
+    Invitation,
+    Meeting,
+    MeetingSeries,
+    Record,
+)
+from interlock.registry.models import Organization
 
 router = Router(tags=["meetings"])
+T = TypeVar("T")
+
+
+class SeriesOut(Schema):
+    key: str
+    kind: str
+    name: str
+    working_group: str | None
+    meeting_count: int
+
+    @staticmethod
+    def resolve_working_group(s: MeetingSeries) -> str | None:
+        return s.working_group.key if s.working_group else None
 
 
 class MeetingOut(Schema):
+    series: str
     number: int
     title: str = Field(description="In the language asked for (Accept-Language), else English")
     theme: str
@@ -24,15 +53,24 @@ class MeetingOut(Schema):
     theme_en: str
     starts_on: dt.date
     ends_on: dt.date
+    time_zone: str
     venue: str
+    online: bool
+    chair: str
+    status: str
+    version: int
     reported_participants: int | None
     reported_head_level: int | None
     delegation_count: int
     head_level_count: int
-    source: str
+    source: str | None
 
     @staticmethod
-    def resolve_source(m: Meeting) -> str:
+    def resolve_series(m: Meeting) -> str:
+        return m.series.key
+
+    @staticmethod
+    def resolve_source(m: Meeting) -> str | None:
         return m.source_id
 
     @staticmethod
@@ -48,9 +86,12 @@ class DelegationOut(Schema):
     organization: str
     organization_name: str
     level: str
+    head_name: str
+    head_title: str
+    members: list[str]
     level_source: str | None
     representation_note: str
-    source: str
+    source: str | None
 
     @staticmethod
     def resolve_organization(d: Delegation) -> str:
@@ -61,35 +102,571 @@ class DelegationOut(Schema):
         return d.organization.name
 
     @staticmethod
+    def resolve_members(d: Delegation) -> list[str]:
+        return d.member_list
+
+    @staticmethod
     def resolve_level_source(d: Delegation) -> str | None:
         return d.level_source_id
 
     @staticmethod
-    def resolve_source(d: Delegation) -> str:
+    def resolve_source(d: Delegation) -> str | None:
         return d.source_id
+
+
+class InvitationOut(Schema):
+    organization: str
+    answer: str
+    invited_at: dt.datetime
+    answered_at: dt.datetime | None
+
+    @staticmethod
+    def resolve_organization(i: Invitation) -> str:
+        return i.organization.acronym
+
+
+class FiguresOut(Schema):
+    counted_participants: int
+    confirmed_head_level: int
+    unknown_level: int
+    by_level: dict[str, int]
+    participants_agreement: str
+    head_level_agreement: str
 
 
 class MeetingDetailOut(MeetingOut):
     delegations: list[DelegationOut]
+    invitations: list[InvitationOut]
+    figures: FiguresOut
 
     @staticmethod
     def resolve_delegations(m: Meeting) -> list[Delegation]:
         return list(m.delegations.all())
 
+    @staticmethod
+    def resolve_invitations(m: Meeting) -> list[Invitation]:
+        return list(m.invitations.all())
 
-@router.get("/meetings", response=list[MeetingOut], summary="High-level meetings")
+    @staticmethod
+    def resolve_figures(m: Meeting) -> FiguresOut:
+        f = selectors.attendance_figures(m)
+        return FiguresOut(
+            counted_participants=f.counted_participants,
+            confirmed_head_level=f.confirmed_head_level,
+            unknown_level=f.unknown_level,
+            by_level={level: count for level, _label, count in f.by_level},
+            participants_agreement=f.participants_agreement.value,
+            head_level_agreement=f.head_level_agreement.value,
+        )
+
+
+class SeriesIn(Schema):
+    key: str = Field(..., min_length=1, max_length=60, pattern=r"^[-a-z0-9_]+$")
+    kind: str
+    name: str = Field(..., max_length=200)
+
+
+class MeetingFieldsIn(Schema):
+    title_en: str = Field(..., max_length=300)
+    title_fr: str = Field("", max_length=300)
+    theme_en: str = Field("", max_length=300)
+    theme_fr: str = Field("", max_length=300)
+    starts_on: dt.date
+    ends_on: dt.date
+    time_zone: str = Field("America/New_York", max_length=64)
+    venue: str = Field("", max_length=200)
+    online: bool = False
+    chair: str = Field("", max_length=200)
+
+
+class MeetingIn(MeetingFieldsIn):
+    series: str = Field(..., max_length=60)
+    number: int = Field(..., ge=1, le=32767)
+
+
+class MeetingUpdateIn(MeetingFieldsIn):
+    version: int = Field(..., ge=1)
+
+
+class StatusIn(Schema):
+    status: str
+    version: int = Field(..., ge=1)
+
+
+class InviteIn(Schema):
+    organizations: list[str] = Field(..., min_length=1, max_length=200)
+
+
+class AnswerIn(Schema):
+    accept: bool
+
+
+class DelegationIn(Schema):
+    organization: str = Field(..., max_length=20)
+    level: str
+    head_name: str = Field(..., max_length=200)
+    head_title: str = Field("", max_length=200)
+    members: list[str] = Field(default_factory=list, max_length=100)
+
+
+def _written(write: Callable[[], T]) -> T:
+    """A service's refusals as the API says them: 422 with the reasons, 409 for a stale edit."""
+    try:
+        return write()
+    except ValidationError as error:
+        raise HttpError(422, " ".join(error.messages)) from None
+    except services.ConflictError as error:
+        raise HttpError(409, str(error)) from None
+
+
+def _meeting(series: str, number: int) -> Meeting:
+    try:
+        return selectors.meeting_get(series=series, number=number)
+    except Meeting.DoesNotExist:
+        raise HttpError(404, "No meeting with this number in this series.") from None
+
+
+def _organization(acronym: str) -> Organization:
+    organization = Organization.objects.filter(acronym=acronym).first()
+    if organization is None:
+        raise HttpError(422, f"No organization {acronym!r}.")
+    return organization
+
+
+NUMBER = Path(..., ge=1, le=32767)
+KEY = Path(..., max_length=60)
+
+
+@router.get("/series", response=list[SeriesOut], summary="Series of meetings")
 @paginate(Paging)
-def meeting_list(request: HttpRequest) -> object:
+def series_list(request: HttpRequest) -> object:
     api_require(request, Action.VIEW_MEETINGS)
-    return selectors.meeting_list()
+    return selectors.series_list()
+
+
+@router.post("/series", response={201: SeriesOut}, summary="Add a series (the secretariat)")
+def series_create(request: HttpRequest, payload: SeriesIn) -> Status:
+    actor = api_require_write(request, Action.MANAGE_MEETINGS)
+    series = _written(lambda: services.series_create(actor=actor, **payload.dict()))
+    return Status(201, selectors.series_list().get(pk=series.pk))
+
+
+@router.get("/meetings", response=list[MeetingOut], summary="Meetings, of every series or one")
+@paginate(Paging)
+def meeting_list(request: HttpRequest, series: str = "") -> object:
+    api_require(request, Action.VIEW_MEETINGS)
+    return selectors.meeting_list(series=series or None)
+
+
+@router.post("/meetings", response={201: MeetingDetailOut}, summary="Plan a meeting")
+def meeting_create(request: HttpRequest, payload: MeetingIn) -> Status:
+    actor = api_require_write(request, Action.MANAGE_MEETINGS)
+    values = payload.dict()
+    series = MeetingSeries.objects.filter(key=values.pop("series")).first()
+    if series is None:
+        raise HttpError(422, "No series with this key.")
+    number = values.pop("number")
+    meeting = _written(
+        lambda: services.meeting_create(actor=actor, series=series, number=number, **values)
+    )
+    return Status(201, _meeting(series.key, meeting.number))
 
 
 @router.get(
-    "/meetings/{number}", response=MeetingDetailOut, summary="One meeting with its delegations"
+    "/meetings/{number}", response=MeetingDetailOut, summary="One high-level meeting by number"
 )
-def meeting_detail(request: HttpRequest, number: int = Path(..., ge=1, le=32767)) -> Meeting:
+def meeting_detail(request: HttpRequest, number: int = NUMBER) -> Meeting:
     api_require(request, Action.VIEW_MEETINGS)
+    return _meeting(HIGH_LEVEL, number)
+
+
+@router.get("/series/{key}/meetings/{number}", response=MeetingDetailOut, summary="One meeting")
+def series_meeting(request: HttpRequest, key: str = KEY, number: int = NUMBER) -> Meeting:
+    api_require(request, Action.VIEW_MEETINGS)
+    return _meeting(key, number)
+
+
+@router.patch(
+    "/series/{key}/meetings/{number}",
+    response=MeetingDetailOut,
+    summary="Change a meeting (refused with 409 if changed since `version`)",
+)
+def meeting_update(
+    request: HttpRequest, payload: MeetingUpdateIn, key: str = KEY, number: int = NUMBER
+) -> Meeting:
+    actor = api_require_write(request, Action.MANAGE_MEETINGS)
+    meeting = _meeting(key, number)
+    values = payload.dict()
+    version = values.pop("version")
+    _written(
+        lambda: services.meeting_update(
+            actor=actor, meeting=meeting, expected_version=version, **values
+        )
+    )
+    return _meeting(key, number)
+
+
+@router.post(
+    "/series/{key}/meetings/{number}/status", response=MeetingDetailOut, summary="Next status"
+)
+def meeting_status(
+    request: HttpRequest, payload: StatusIn, key: str = KEY, number: int = NUMBER
+) -> Meeting:
+    actor = api_require_write(request, Action.MANAGE_MEETINGS)
+    meeting = _meeting(key, number)
+    _written(
+        lambda: services.meeting_set_status(
+            actor=actor, meeting=meeting, status=payload.status, expected_version=payload.version
+        )
+    )
+    return _meeting(key, number)
+
+
+@router.get(
+    "/series/{key}/meetings/{number}/invitations",
+    response=list[InvitationOut],
+    summary="The organizations invited and their answers",
+)
+def invitation_list(request: HttpRequest, key: str = KEY, number: int = NUMBER) -> Any:
+    api_require(request, Action.VIEW_MEETINGS)
+    return list(_meeting(key, number).invitations.all())
+
+
+@router.post(
+    "/series/{key}/meetings/{number}/invitations",
+    response={201: list[InvitationOut]},
+    summary="Invite organizations (by acronym)",
+)
+def meeting_invite(
+    request: HttpRequest, payload: InviteIn, key: str = KEY, number: int = NUMBER
+) -> Status:
+    actor = api_require_write(request, Action.MANAGE_MEETINGS)
+    meeting = _meeting(key, number)
+    organizations = [_organization(acronym) for acronym in payload.organizations]
+    _written(
+        lambda: services.meeting_invite(actor=actor, meeting=meeting, organizations=organizations)
+    )
+    return Status(201, list(_meeting(key, number).invitations.all()))
+
+
+@router.post(
+    "/series/{key}/meetings/{number}/invitations/{acronym}/answer",
+    response=InvitationOut,
+    summary="The liaison official answers the organization's invitation",
+)
+def invitation_answer(
+    request: HttpRequest,
+    payload: AnswerIn,
+    key: str = KEY,
+    number: int = NUMBER,
+    acronym: str = Path(..., max_length=20),
+) -> Invitation:
+    organization = _organization(acronym)
+    actor = api_require_write(request, Action.ANSWER_INVITATION, organization_id=organization.pk)
+    meeting = _meeting(key, number)
+    invitation = next(
+        (i for i in meeting.invitations.all() if i.organization_id == organization.pk), None
+    )
+    if invitation is None:
+        raise HttpError(404, "This organization is not invited to this meeting.")
+    return _written(
+        lambda: services.invitation_answer(
+            actor=actor, invitation=invitation, accept=payload.accept
+        )
+    )
+
+
+@router.get(
+    "/series/{key}/meetings/{number}/delegations",
+    response=list[DelegationOut],
+    summary="The delegations registered",
+)
+def delegation_list(request: HttpRequest, key: str = KEY, number: int = NUMBER) -> Any:
+    api_require(request, Action.VIEW_MEETINGS)
+    return list(_meeting(key, number).delegations.all())
+
+
+@router.post(
+    "/series/{key}/meetings/{number}/delegations",
+    response={201: DelegationOut},
+    summary="Register the organization's delegation (its liaison official)",
+)
+def delegation_register(
+    request: HttpRequest, payload: DelegationIn, key: str = KEY, number: int = NUMBER
+) -> Status:
+    organization = _organization(payload.organization)
+    actor = api_require_write(request, Action.ANSWER_INVITATION, organization_id=organization.pk)
+    meeting = _meeting(key, number)
+    delegation = _written(
+        lambda: services.delegation_register(
+            actor=actor,
+            meeting=meeting,
+            organization=organization,
+            level=payload.level,
+            head_name=payload.head_name,
+            head_title=payload.head_title,
+            members="\n".join(payload.members),
+        )
+    )
+    return Status(201, Delegation.objects.select_related("organization").get(pk=delegation.pk))
+
+
+# The record and its comment round (¶10) -------------------------------------------------------
+
+
+class VersionOut(Schema):
+    number: int
+    created_at: dt.datetime
+    note: str
+    paragraphs: list[str]
+
+
+class CommentOut(Schema):
+    id: int
+    paragraph: int
+    on_version: int
+    organization: str
+    text: str
+    created_at: dt.datetime
+    disposition: str
+    reason: str
+
+    @staticmethod
+    def resolve_on_version(c: Comment) -> int:
+        return c.on_version.number
+
+    @staticmethod
+    def resolve_organization(c: Comment) -> str:
+        return c.organization.acronym
+
+
+class RecordOut(Schema):
+    title: str
+    status: str
+    comment_deadline: dt.datetime | None
+    version: int
+    classification: str
+    current: VersionOut
+    versions: list[int]
+
+
+class DiffRowOut(Schema):
+    kind: str
+    old_number: int | None
+    new_number: int | None
+    words: list[tuple[str, str]]
+
+
+class ConflictOut(Schema):
+    detail: str
+    theirs: int
+    changes: list[DiffRowOut]
+
+
+class RecordIn(Schema):
+    text: str = Field(..., max_length=200_000)
+    classification: str = "partnership"
+    topics: list[str] = Field(default_factory=list, max_length=20)
+
+
+class RevisionIn(Schema):
+    text: str = Field(..., max_length=200_000)
+    based_on: int = Field(..., ge=1)
+    note: str = Field("", max_length=300)
+
+
+class RecordStatusIn(Schema):
+    to: str
+    version: int = Field(..., ge=1)
+    deadline: dt.datetime | None = None
+
+
+class CommentIn(Schema):
+    paragraph: int = Field(..., ge=1, le=32767)
+    text: str = Field(..., max_length=10_000)
+
+
+class DispositionIn(Schema):
+    disposition: str
+    reason: str = Field("", max_length=2000)
+
+
+def _record(request: HttpRequest, key: str, number: int) -> Record:
+    meeting = _meeting(key, number)
+    record = selectors.record_for(api_user(request), meeting=meeting, at=timezone.now())
+    if record is None:
+        raise HttpError(404, "No record of this meeting that you may read.")
+    return record
+
+
+def _record_out(record: Record) -> RecordOut:
+    page = selectors.record_page(record)
+    return RecordOut(
+        title=record.document.title,
+        status=record.status,
+        comment_deadline=record.comment_deadline,
+        version=record.version,
+        classification=record.document.classification,
+        current=VersionOut(
+            number=page.current.number,
+            created_at=page.current.created_at,
+            note=page.current.note,
+            paragraphs=page.current.paragraphs,
+        ),
+        versions=[v.number for v in page.versions],
+    )
+
+
+RECORD = "/series/{key}/meetings/{number}/record"
+
+
+@router.get(RECORD, response=RecordOut, summary="The meeting's record, if you may read it")
+def record_detail(request: HttpRequest, key: str = KEY, number: int = NUMBER) -> RecordOut:
+    api_require(request, Action.VIEW_MEETINGS)
+    return _record_out(_record(request, key, number))
+
+
+@router.post(RECORD, response={201: RecordOut}, summary="Draft the record (the secretariat)")
+def record_create(
+    request: HttpRequest, payload: RecordIn, key: str = KEY, number: int = NUMBER
+) -> Status:
+    actor = api_require_write(request, Action.MANAGE_RECORDS)
+    meeting = _meeting(key, number)
+    topics = list(Topic.objects.filter(key__in=payload.topics))
+    if len(topics) != len(set(payload.topics)):
+        raise HttpError(422, "Unknown topic.")
+    record = _written(
+        lambda: services.record_create(
+            actor=actor,
+            meeting=meeting,
+            text=payload.text,
+            classification=payload.classification,
+            topics=topics,
+        )
+    )
+    return Status(201, _record_out(record))
+
+
+@router.post(
+    RECORD + "/versions",
+    response={201: RecordOut, 409: ConflictOut},
+    summary="Save a new version (409 with the other's version if someone saved since `based_on`)",
+)
+def record_revise(
+    request: HttpRequest, payload: RevisionIn, key: str = KEY, number: int = NUMBER
+) -> Status:
+    actor = api_require_write(request, Action.MANAGE_RECORDS)
+    record = _record(request, key, number)
     try:
-        return selectors.meeting_get(number=number)
-    except Meeting.DoesNotExist:
-        raise HttpError(404, "No meeting with this number.") from None
+        _written(
+            lambda: services.record_revise(
+                actor=actor,
+                record=record,
+                text=payload.text,
+                based_on=payload.based_on,
+                note=payload.note,
+            )
+        )
+    except services.RecordConflict as conflict:
+        rows = selectors.record_diff(record, old=payload.based_on, new=conflict.theirs.number)
+        return Status(
+            409,
+            ConflictOut(
+                detail=str(conflict),
+                theirs=conflict.theirs.number,
+                changes=[_row(r) for r in rows or []],
+            ),
+        )
+    return Status(201, _record_out(Record.objects.select_related("document").get(pk=record.pk)))
+
+
+@router.post(RECORD + "/status", response=RecordOut, summary="Circulate, revise or finalize")
+def record_status(
+    request: HttpRequest, payload: RecordStatusIn, key: str = KEY, number: int = NUMBER
+) -> RecordOut:
+    actor = api_require_write(request, Action.MANAGE_RECORDS)
+    record = _record(request, key, number)
+    _written(
+        lambda: services.record_move(
+            actor=actor,
+            record=record,
+            to=payload.to,
+            expected_version=payload.version,
+            deadline=payload.deadline,
+        )
+    )
+    return _record_out(record)
+
+
+@router.get(
+    RECORD + "/comments",
+    response=list[CommentOut],
+    summary="The comments on the record and their dispositions",
+)
+@paginate(Paging)
+def comment_list(request: HttpRequest, key: str = KEY, number: int = NUMBER) -> object:
+    api_require(request, Action.VIEW_MEETINGS)
+    return _record(request, key, number).comments.select_related("organization", "on_version")
+
+
+@router.post(RECORD + "/comments", response={201: CommentOut}, summary="Comment on a paragraph")
+def comment_add(
+    request: HttpRequest, payload: CommentIn, key: str = KEY, number: int = NUMBER
+) -> Status:
+    actor = api_require_write(request, Action.COMMENT_ON_RECORDS)
+    record = _record(request, key, number)
+    comment = _written(
+        lambda: services.comment_add(
+            actor=actor, record=record, paragraph=payload.paragraph, text=payload.text
+        )
+    )
+    return Status(201, comment)
+
+
+@router.post(
+    RECORD + "/comments/{comment_id}/disposition",
+    response=CommentOut,
+    summary="Dispose of a comment (the secretariat)",
+)
+def comment_dispose(
+    request: HttpRequest,
+    payload: DispositionIn,
+    key: str = KEY,
+    number: int = NUMBER,
+    comment_id: int = Path(..., ge=1, le=2**53),
+) -> Comment:
+    actor = api_require_write(request, Action.MANAGE_RECORDS)
+    record = _record(request, key, number)
+    comment = (
+        record.comments.select_related("record", "organization", "on_version")
+        .filter(pk=comment_id)
+        .first()
+    )
+    if comment is None:
+        raise HttpError(404, "No such comment on this record.")
+    return _written(
+        lambda: services.comment_dispose(
+            actor=actor, comment=comment, disposition=payload.disposition, reason=payload.reason
+        )
+    )
+
+
+def _row(row: DiffRow) -> DiffRowOut:
+    return DiffRowOut(
+        kind=row.kind, old_number=row.old_number, new_number=row.new_number, words=list(row.words)
+    )
+
+
+@router.get(RECORD + "/diff", response=list[DiffRowOut], summary="Changes between two versions")
+def record_diff(
+    request: HttpRequest,
+    key: str = KEY,
+    number: int = NUMBER,
+    old: int = Query(1, alias="from", ge=1, le=100_000),
+    new: int = Query(2, alias="to", ge=1, le=100_000),
+) -> list[DiffRowOut]:
+    api_require(request, Action.VIEW_MEETINGS)
+    rows = selectors.record_diff(_record(request, key, number), old=old, new=new)
+    if rows is None:
+        raise HttpError(404, "No such version of the record.")
+    return [_row(r) for r in rows]

@@ -1,24 +1,65 @@
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from interlock.meetings.models import Delegation, DelegationLevel, Meeting
+from interlock.documents.access import readable_documents
+from interlock.domain.meetings import (
+    Agreement,
+    CycleYear,
+    DiffRow,
+    Sitting,
+    annual_cycle,
+    compare_figure,
+    paragraph_diff,
+    proposed_dates,
+)
+from interlock.domain.meetings import paragraphs as split_paragraphs
+from interlock.meetings.models import (
+    COUNCIL,
+    HIGH_LEVEL,
+    AgendaItem,
+    Comment,
+    Delegation,
+    DelegationLevel,
+    Disposition,
+    Invitation,
+    Meeting,
+    MeetingSeries,
+    Record,
+    RecordVersion,
+)
 
 
-def meeting_list() -> QuerySet[Meeting]:
-    return Meeting.objects.select_related("source").annotate(
-        delegation_count=Count("delegations"),
-        head_level_count=Count(
-            "delegations", filter=Q(delegations__level=DelegationLevel.HEAD_OF_ORGANIZATION)
-        ),
+def series_list() -> QuerySet[MeetingSeries]:
+    return MeetingSeries.objects.select_related("working_group").annotate(
+        meeting_count=Count("meetings")
     )
 
 
-def meeting_get(*, number: int) -> Meeting:
+def series_get(*, key: str) -> MeetingSeries:
+    return MeetingSeries.objects.get(key=key)
+
+
+def meeting_list(*, series: str | None = None) -> QuerySet[Meeting]:
+    meetings = Meeting.objects.select_related("source", "series").annotate(
+        delegation_count=Count("delegations", distinct=True),
+        head_level_count=Count(
+            "delegations",
+            filter=Q(delegations__level=DelegationLevel.HEAD_OF_ORGANIZATION),
+            distinct=True,
+        ),
+    )
+    return meetings.filter(series__key=series) if series else meetings
+
+
+def meeting_get(*, number: int, series: str = HIGH_LEVEL) -> Meeting:
+    """One meeting with its delegations and invitations (three queries, whatever their number)."""
     return (
-        meeting_list()
+        meeting_list(series=series)
         .prefetch_related(
             Prefetch(
                 "delegations",
@@ -28,6 +69,10 @@ def meeting_get(*, number: int) -> Meeting:
             ),
             # Each organization under the name it bore at the meeting (registry|name_on).
             "delegations__organization__former_names",
+            Prefetch(
+                "invitations",
+                queryset=Invitation.objects.select_related("organization"),
+            ),
         )
         .get(number=number)
     )
@@ -42,16 +87,178 @@ class AttendanceFigures:
     reported_head_level: int | None
     confirmed_head_level: int
     unknown_level: int
+    by_level: tuple[tuple[str, str, int], ...]  # (level, label, count), in the levels' order
+    participants_agreement: Agreement
+    head_level_agreement: Agreement
+
+    @property
+    def marked(self) -> bool:
+        """A reported figure the delegations do not confirm."""
+        return any(
+            state in (Agreement.UNCONFIRMED, Agreement.DISAGREES)
+            for state in (self.participants_agreement, self.head_level_agreement)
+        )
 
 
 def attendance_figures(meeting: Meeting) -> AttendanceFigures:
+    """Counted from the meeting's prefetched delegations (no query of its own)."""
     delegations = list(meeting.delegations.all())
+    counts = {level: 0 for level in DelegationLevel.values}
+    for delegation in delegations:
+        counts[delegation.level] += 1
+    head, unknown = counts[DelegationLevel.HEAD_OF_ORGANIZATION], counts[DelegationLevel.UNKNOWN]
     return AttendanceFigures(
         reported_participants=meeting.reported_participants,
         counted_participants=len(delegations),
         reported_head_level=meeting.reported_head_level,
-        confirmed_head_level=sum(
-            d.level == DelegationLevel.HEAD_OF_ORGANIZATION for d in delegations
+        confirmed_head_level=head,
+        unknown_level=unknown,
+        by_level=tuple(
+            (level, str(label), counts[level]) for level, label in DelegationLevel.choices
         ),
-        unknown_level=sum(d.level == DelegationLevel.UNKNOWN for d in delegations),
+        participants_agreement=compare_figure(meeting.reported_participants, len(delegations)),
+        head_level_agreement=compare_figure(meeting.reported_head_level, head, unknown),
     )
+
+
+def _sitting(meeting: Meeting) -> Sitting:
+    return Sitting(meeting.starts_on, meeting.ends_on)
+
+
+def cycle(*, years: range) -> list[CycleYear]:
+    """¶7a, ¶7b: for each year, the high-level meetings beside the Council's meetings with
+    regional organizations, and what is out of order (one query)."""
+    meetings = list(
+        Meeting.objects.filter(
+            series__key__in=[HIGH_LEVEL, COUNCIL],
+            starts_on__year__gte=years.start,
+            starts_on__year__lt=years.stop,
+        ).values_list("series__key", "starts_on", "ends_on")
+    )
+    high = [Sitting(s, e) for key, s, e in meetings if key == HIGH_LEVEL]
+    council = [Sitting(s, e) for key, s, e in meetings if key == COUNCIL]
+    return annual_cycle(high, council, years)
+
+
+def cycle_years(today: dt.date) -> range:
+    """The years the secretariat watches: from the last meeting held back to 2005, to next year."""
+    return range(max(2005, today.year - 2), today.year + 2)
+
+
+@dataclass(frozen=True)
+class CouncilProposal:
+    council: Meeting
+    starts_on: dt.date
+    ends_on: dt.date
+
+
+def council_proposal(*, year: int) -> CouncilProposal | None:
+    """That year's Council meeting with regional organizations and dates that coincide with it."""
+    council = (
+        Meeting.objects.filter(series__key=COUNCIL, starts_on__year=year)
+        .order_by("starts_on")
+        .first()
+    )
+    if council is None:
+        return None
+    sitting = proposed_dates(_sitting(council), 2)
+    return CouncilProposal(council, sitting.starts_on, sitting.ends_on)
+
+
+def next_number(*, series: MeetingSeries) -> int:
+    last = Meeting.objects.filter(series=series).order_by("-number").first()
+    return last.number + 1 if last else 1
+
+
+# The record (¶10): read through the library's policy ------------------------------------------
+
+
+def record_for(user: Any, *, meeting: Meeting, at: dt.datetime) -> Record | None:
+    """The meeting's record if ``user`` may read it, else None: the record is read through its
+    library entry with the same filter as every document (``documents.access``)."""
+    return (
+        Record.objects.select_related("document", "meeting__series")
+        .filter(meeting=meeting, document__in=readable_documents(user, at=at))
+        .first()
+    )
+
+
+def records_readable(user: Any, *, at: dt.datetime) -> QuerySet[Record]:
+    return Record.objects.select_related("document", "meeting__series").filter(
+        document__in=readable_documents(user, at=at)
+    )
+
+
+@dataclass(frozen=True)
+class RecordPage:
+    record: Record
+    current: RecordVersion
+    versions: list[RecordVersion]
+    comments: list[Comment]
+    undisposed: int
+
+    def paragraphs(self) -> list[tuple[int, str, list[Comment]]]:
+        """Each paragraph of the current text with the comments anchored to it."""
+        by_paragraph: dict[int, list[Comment]] = {}
+        for comment in self.comments:
+            by_paragraph.setdefault(comment.paragraph, []).append(comment)
+        return [
+            (number, text, by_paragraph.get(number, []))
+            for number, text in enumerate(self.current.paragraphs, start=1)
+        ]
+
+
+def record_page(record: Record) -> RecordPage:
+    """The record's versions and comments (two queries, whatever their number)."""
+    versions = list(record.versions.select_related("created_by").order_by("-number"))
+    comments = list(
+        record.comments.select_related("author", "organization", "disposed_by", "on_version")
+    )
+    return RecordPage(
+        record=record,
+        current=versions[0],
+        versions=versions,
+        comments=comments,
+        undisposed=sum(1 for c in comments if not c.disposition),
+    )
+
+
+def record_diff(record: Record, *, old: int, new: int) -> list[DiffRow] | None:
+    texts = dict(record.versions.filter(number__in=[old, new]).values_list("number", "text"))
+    if old not in texts or new not in texts:
+        return None
+    return paragraph_diff(split_paragraphs(texts[old]), split_paragraphs(texts[new]))
+
+
+@dataclass(frozen=True)
+class Preparation:
+    """What the previous meeting of the series leaves open for this one (¶10)."""
+
+    previous: Meeting | None
+    record: Record | None  # None also when the reader may not see it
+    unresolved: list[Comment]
+    pending: list[AgendaItem]
+
+
+def preparation(user: Any, *, meeting: Meeting, at: dt.datetime) -> Preparation:
+    previous = (
+        Meeting.objects.filter(series=meeting.series, number__lt=meeting.number)
+        .order_by("-number")
+        .first()
+    )
+    if previous is None:
+        return Preparation(None, None, [], [])
+    record = record_for(user, meeting=previous, at=at)
+    unresolved = (
+        list(
+            record.comments.exclude(disposition=Disposition.ACCEPTED).select_related("organization")
+        )
+        if record is not None
+        else []
+    )
+    pending = list(
+        previous.agenda.filter(working_group__isnull=False, result="").select_related(
+            "working_group"
+        )
+    )
+    return Preparation(previous, record, unresolved, pending)

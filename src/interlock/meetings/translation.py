@@ -3,9 +3,19 @@
 from modeltranslation.translator import register
 
 from interlock.core.i18n import ContentTranslation
-from interlock.meetings.models import Meeting
+from interlock.meetings.models import AgendaItem, Meeting, MeetingSeries
 
 
 @register(Meeting)
 class MeetingTranslation(ContentTranslation):
     fields = ("title", "theme")
+
+
+@register(MeetingSeries)
+class MeetingSeriesTranslation(ContentTranslation):
+    fields = ("name",)
+
+
+@register(AgendaItem)
+class AgendaItemTranslation(ContentTranslation):
+    fields = ("title",)

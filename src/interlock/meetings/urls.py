@@ -3,7 +3,29 @@ from django.urls import path
 from interlock.meetings import views
 
 app_name = "meetings"
+MEETING = "<slug:series>/<int:number>/"
+RECORD = MEETING + "record/"
 urlpatterns = [
     path("", views.meeting_list, name="list"),
-    path("<int:number>/", views.meeting_detail, name="meeting"),
+    path("new/", views.meeting_create, name="create"),
+    path("series/new/", views.series_create, name="series-create"),
+    # The high-level meetings keep their short addresses: /meetings/6/ is the sixth.
+    path("<int:number>/", views.meeting_detail, name="high-level"),
+    path(MEETING, views.meeting_detail, name="meeting"),
+    path(MEETING + "edit/", views.meeting_edit, name="edit"),
+    path(MEETING + "status/", views.meeting_status, name="status"),
+    path(MEETING + "invite/", views.meeting_invite, name="invite"),
+    path(MEETING + "delegation/", views.delegation_register, name="delegation"),
+    path(MEETING + "preparation/", views.preparation, name="preparation"),
+    path(RECORD, views.record_detail, name="record"),
+    path(RECORD + "new/", views.record_create, name="record-create"),
+    path(RECORD + "edit/", views.record_edit, name="record-edit"),
+    path(RECORD + "diff/", views.record_diff, name="record-diff"),
+    path(RECORD + "comments/", views.comment_add, name="comment-add"),
+    path(
+        RECORD + "comments/<int:comment_id>/disposition/",
+        views.comment_dispose,
+        name="comment-dispose",
+    ),
+    path(RECORD + "step/<slug:step>/", views.record_step, name="record-step"),
 ]

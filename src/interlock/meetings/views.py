@@ -1,27 +1,495 @@
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.utils.translation import gettext as _
+from collections.abc import Callable
+from typing import Any
 
-from interlock.core.access import require
-from interlock.domain.permissions import Action
-from interlock.meetings import selectors
-from interlock.meetings.models import Meeting
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from interlock.core.access import can, require
+from interlock.core.forms import attach_errors
+from interlock.domain.decisions import Decision
+from interlock.domain.meetings import CommentRound, DiffRow, may_comment
+from interlock.domain.meetings import RecordStatus as RecordStatusRule
+from interlock.domain.permissions import Action, Role
+from interlock.meetings import selectors, services
+from interlock.meetings.forms import (
+    AnswerForm,
+    CommentForm,
+    DelegationForm,
+    DispositionForm,
+    InviteForm,
+    MeetingEditForm,
+    MeetingForm,
+    RecordEditForm,
+    RecordForm,
+    RecordStepForm,
+    SeriesForm,
+    StatusForm,
+)
+from interlock.meetings.models import (
+    HIGH_LEVEL,
+    Disposition,
+    Invitation,
+    Meeting,
+    MeetingSeries,
+    Record,
+)
+
+
+def _meeting_or_404(series: str, number: int) -> Meeting:
+    try:
+        return selectors.meeting_get(series=series, number=number)
+    except Meeting.DoesNotExist:
+        raise Http404(_("No meeting with this number.")) from None
+
+
+def _editable_or_403(series: str, number: int) -> Meeting:
+    meeting = _meeting_or_404(series, number)
+    if meeting.source_id is not None:
+        raise PermissionDenied(
+            _("This meeting is kept as its cited source records it; it is not edited here.")
+        )
+    return meeting
+
+
+def meeting_url(meeting: Meeting) -> str:
+    return reverse("meetings:meeting", args=[meeting.series.key, meeting.number])
+
+
+def _done(request: HttpRequest, url: str, message: str) -> HttpResponse:
+    """After a successful form: htmx follows the redirect as a whole page, so does a browser."""
+    messages.success(request, message)
+    if request.htmx:  # type: ignore[attr-defined]  # set by django-htmx's middleware
+        return HttpResponseClientRedirect(url)
+    return redirect(url)
+
+
+def _submit(form: Any, write: Callable[[], Any]) -> Any | None:
+    """Run a service for a valid form; its refusals appear on the form, nothing is written."""
+    if not form.is_valid():
+        return None
+    try:
+        return write()
+    except ValidationError as error:
+        attach_errors(form, error)
+    except services.ConflictError as error:
+        form.add_error(None, str(error))
+    return None
 
 
 def meeting_list(request: HttpRequest) -> HttpResponse:
     require(request.user, Action.VIEW_MEETINGS)
+    may_manage = bool(can(request.user, Action.MANAGE_MEETINGS))
+    context = {
+        "meetings": list(selectors.meeting_list(series=request.GET.get("series") or None)),
+        "series": list(selectors.series_list()),
+        "chosen": request.GET.get("series", ""),
+        "may_manage": may_manage,
+        "cycle": selectors.cycle(years=selectors.cycle_years(timezone.localdate()))
+        if may_manage
+        else [],
+    }
+    return render(request, "meetings/meeting_list.html", context)
+
+
+def meeting_detail(request: HttpRequest, number: int, series: str = HIGH_LEVEL) -> HttpResponse:
+    require(request.user, Action.VIEW_MEETINGS)
+    meeting = _meeting_or_404(series, number)
+    invitations = list(meeting.invitations.all())
+    own = next(
+        (
+            i
+            for i in invitations
+            if i.organization_id == getattr(request.user, "organization_id", 0)
+        ),
+        None,
+    )
+    context = {
+        "meeting": meeting,
+        "figures": selectors.attendance_figures(meeting),
+        "invitations": invitations,
+        "own_invitation": own
+        if own and can(request.user, Action.ANSWER_INVITATION, organization_id=own.organization_id)
+        else None,
+        "registered": {d.organization_id for d in meeting.delegations.all()},
+        "may_manage": bool(can(request.user, Action.MANAGE_MEETINGS)) and meeting.source_id is None,
+        "status_form": StatusForm(initial={"version": meeting.version}),
+    }
+    return render(request, "meetings/meeting_detail.html", context)
+
+
+@login_required
+def series_create(request: HttpRequest) -> HttpResponse:
+    require(request.user, Action.MANAGE_MEETINGS)
+    form = SeriesForm(request.POST or None)
+    if request.method == "POST":
+        series = _submit(
+            form, lambda: services.series_create(actor=request.user, **form.cleaned_data)
+        )
+        if series is not None:
+            return _done(
+                request,
+                reverse("meetings:list") + f"?series={series.key}",
+                _("The series is added."),
+            )
+    return render(request, "meetings/form_page.html", {"form": form, "heading": _("Add a series")})
+
+
+@login_required
+def meeting_create(request: HttpRequest) -> HttpResponse:
+    require(request.user, Action.MANAGE_MEETINGS)
+    series_key = request.GET.get("series") or HIGH_LEVEL
+    series = MeetingSeries.objects.filter(key=series_key).first()
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        year = timezone.localdate().year
+    proposal = selectors.council_proposal(year=year) if series_key == HIGH_LEVEL else None
+    initial: dict[str, Any] = {"series": series_key}
+    if series is not None:
+        initial["number"] = selectors.next_number(series=series)
+    if proposal is not None:
+        initial.update(starts_on=proposal.starts_on, ends_on=proposal.ends_on)
+    form = MeetingForm(request.POST or None, initial=initial)
+
+    def create() -> Meeting:
+        data = form.cleaned_data
+        return services.meeting_create(
+            actor=request.user,
+            series=data["series"],
+            number=data["number"],
+            **{field: data[field] for field in services.MEETING_FIELDS},
+        )
+
+    if request.method == "POST" and (meeting := _submit(form, create)) is not None:
+        return _done(request, meeting_url(meeting), _("The meeting is planned."))
+    context = {"form": form, "heading": _("Plan a meeting"), "proposal": proposal, "year": year}
+    return render(request, "meetings/form_page.html", context)
+
+
+@login_required
+def meeting_edit(request: HttpRequest, series: str, number: int) -> HttpResponse:
+    require(request.user, Action.MANAGE_MEETINGS)
+    meeting = _editable_or_403(series, number)
+    initial = {field: getattr(meeting, field) for field in services.MEETING_FIELDS}
+    form = MeetingEditForm(request.POST or None, initial={**initial, "version": meeting.version})
+
+    def update() -> Meeting:
+        data = form.cleaned_data
+        return services.meeting_update(
+            actor=request.user,
+            meeting=meeting,
+            expected_version=data["version"],
+            **{field: data[field] for field in services.MEETING_FIELDS},
+        )
+
+    if request.method == "POST" and _submit(form, update) is not None:
+        return _done(request, meeting_url(meeting), _("The meeting is updated."))
     return render(
-        request, "meetings/meeting_list.html", {"meetings": list(selectors.meeting_list())}
+        request, "meetings/form_page.html", {"form": form, "heading": _("Edit the meeting")}
     )
 
 
-def meeting_detail(request: HttpRequest, number: int) -> HttpResponse:
+@login_required
+@require_POST
+def meeting_status(request: HttpRequest, series: str, number: int) -> HttpResponse:
+    require(request.user, Action.MANAGE_MEETINGS)
+    meeting = _meeting_or_404(series, number)
+    form = StatusForm(request.POST)
+
+    def move() -> Meeting:
+        return services.meeting_set_status(
+            actor=request.user,
+            meeting=meeting,
+            status=form.cleaned_data["status"],
+            expected_version=form.cleaned_data["version"],
+        )
+
+    if _submit(form, move) is not None:
+        messages.success(request, _("The meeting's status is changed."))
+    else:
+        for message in [m for errors in form.errors.values() for m in errors]:
+            messages.error(request, str(message))
+    return redirect(meeting_url(meeting))
+
+
+@login_required
+def meeting_invite(request: HttpRequest, series: str, number: int) -> HttpResponse:
+    require(request.user, Action.MANAGE_MEETINGS)
+    meeting = _editable_or_403(series, number)
+    invited = [i.organization_id for i in meeting.invitations.all()]
+    form = InviteForm(request.POST or None, initial={"organizations": invited})
+
+    def invite() -> list[Invitation]:
+        return services.meeting_invite(
+            actor=request.user, meeting=meeting, organizations=form.cleaned_data["organizations"]
+        )
+
+    if request.method == "POST" and _submit(form, invite) is not None:
+        return _done(request, meeting_url(meeting), _("The invitations are sent."))
+    context = {"form": form, "heading": _("Invite organizations"), "meeting": meeting}
+    return render(request, "meetings/form_page.html", context)
+
+
+@login_required
+def delegation_register(request: HttpRequest, series: str, number: int) -> HttpResponse:
+    """The liaison official's page for the organization's invitation: answer and register."""
+    meeting = _meeting_or_404(series, number)
+    organization_id = request.user.organization_id  # type: ignore[union-attr]
+    require(request.user, Action.ANSWER_INVITATION, organization_id=organization_id)
+    invitation = next(
+        (i for i in meeting.invitations.all() if i.organization_id == organization_id), None
+    )
+    if invitation is None:
+        raise Http404(_("Your organization is not invited to this meeting."))
+    answer_form = AnswerForm(request.POST if "accept" in request.POST else None)
+    form = DelegationForm(request.POST if "level" in request.POST else None)
+    if request.method == "POST" and "accept" in request.POST:
+        written = _submit(
+            answer_form,
+            lambda: services.invitation_answer(
+                actor=request.user,
+                invitation=invitation,
+                accept=answer_form.cleaned_data["accept"],
+            ),
+        )
+        if written is not None:
+            return _done(request, meeting_url(meeting), _("Your answer is recorded."))
+    elif request.method == "POST":
+        written = _submit(
+            form,
+            lambda: services.delegation_register(
+                actor=request.user,
+                meeting=meeting,
+                organization=invitation.organization,
+                **form.cleaned_data,
+            ),
+        )
+        if written is not None:
+            return _done(request, meeting_url(meeting), _("Your delegation is registered."))
+    context = {
+        "meeting": meeting,
+        "invitation": invitation,
+        "answer_form": answer_form,
+        "form": form,
+        "registered": any(d.organization_id == organization_id for d in meeting.delegations.all()),
+    }
+    return render(request, "meetings/delegation_form.html", context)
+
+
+# The record and its comment round (¶10) -------------------------------------------------------
+
+
+def _record_or_404(request: HttpRequest, series: str, number: int) -> tuple[Meeting, Record]:
+    """The meeting and its record, or 404: a reader who may not read the record learns nothing
+    of it, not even that it exists."""
+    meeting = _meeting_or_404(series, number)
+    record = selectors.record_for(request.user, meeting=meeting, at=timezone.now())
+    if record is None:
+        raise Http404(_("No record of this meeting that you may read."))
+    return meeting, record
+
+
+def _may_comment(user: Any, record: Record) -> Decision:
+    return may_comment(
+        organization=getattr(user, "organization_id", None),
+        commenting_role=bool(can(user, Action.COMMENT_ON_RECORDS))
+        and getattr(user, "role", None) in (Role.LIAISON_OFFICIAL, Role.MEMBER),
+        round_=CommentRound(
+            status=RecordStatusRule(record.status),
+            deadline=record.comment_deadline,
+            participants=services.participants_of(record.meeting),
+        ),
+        at=timezone.now(),
+    )
+
+
+def record_detail(request: HttpRequest, series: str, number: int) -> HttpResponse:
     require(request.user, Action.VIEW_MEETINGS)
+    meeting, record = _record_or_404(request, series, number)
+    page = selectors.record_page(record)
+    context = {
+        "meeting": meeting,
+        "record": record,
+        "page": page,
+        "may_manage": bool(can(request.user, Action.MANAGE_RECORDS)),
+        "may_comment": _may_comment(request.user, record),
+        "comment_form": CommentForm(),
+        "dispositions": Disposition.choices,
+        "step_form": RecordStepForm(initial={"version": record.version}),
+    }
+    return render(request, "meetings/record_detail.html", context)
+
+
+@login_required
+def record_create(request: HttpRequest, series: str, number: int) -> HttpResponse:
+    require(request.user, Action.MANAGE_RECORDS)
+    meeting = _meeting_or_404(series, number)
+    form = RecordForm(request.POST or None)
+
+    def create() -> Record:
+        data = form.cleaned_data
+        return services.record_create(
+            actor=request.user,
+            meeting=meeting,
+            text=data["text"],
+            classification=data["classification"],
+            topics=data["topics"],
+        )
+
+    if request.method == "POST" and _submit(form, create) is not None:
+        return _done(request, record_url(meeting), _("The record is drafted."))
+    context = {"form": form, "heading": _("Draft the record"), "meeting": meeting}
+    return render(request, "meetings/form_page.html", context)
+
+
+def record_url(meeting: Meeting) -> str:
+    return reverse("meetings:record", args=[meeting.series.key, meeting.number])
+
+
+@login_required
+def record_edit(request: HttpRequest, series: str, number: int) -> HttpResponse:
+    """Revise the text. If someone else saved meanwhile, their changes are shown beside the
+    editor's text, which stays in the form: nothing is lost, and the next save is knowing."""
+    require(request.user, Action.MANAGE_RECORDS)
+    meeting, record = _record_or_404(request, series, number)
+    current = selectors.record_page(record).current
+    form = RecordEditForm(
+        request.POST or None, initial={"text": current.text, "based_on": current.number}
+    )
+    theirs: list[DiffRow] | None = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.record_revise(
+                actor=request.user,
+                record=record,
+                text=data["text"],
+                based_on=data["based_on"],
+                note=data["note"],
+            )
+        except services.RecordConflict as conflict:
+            theirs = selectors.record_diff(record, old=data["based_on"], new=conflict.theirs.number)
+            # The editor's text stays; the next save builds on the version now shown.
+            resubmit = request.POST.copy()
+            resubmit["based_on"] = str(conflict.theirs.number)
+            form = RecordEditForm(resubmit)
+            form.is_valid()
+            form.add_error(None, str(conflict))
+        except ValidationError as error:
+            attach_errors(form, error)
+        else:
+            return _done(request, record_url(meeting), _("The record is saved."))
+    context = {"form": form, "meeting": meeting, "record": record, "theirs": theirs}
+    return render(request, "meetings/record_edit.html", context)
+
+
+RECORD_STEPS = {"circulate": "circulated", "revise": "revised", "finalize": "final"}
+
+
+@login_required
+@require_POST
+def record_step(request: HttpRequest, series: str, number: int, step: str) -> HttpResponse:
+    require(request.user, Action.MANAGE_RECORDS)
+    meeting, record = _record_or_404(request, series, number)
+    if step not in RECORD_STEPS:
+        raise Http404
+    form = RecordStepForm(request.POST)
+
+    def move() -> Record:
+        return services.record_move(
+            actor=request.user,
+            record=record,
+            to=RECORD_STEPS[step],
+            expected_version=form.cleaned_data["version"],
+            deadline=form.cleaned_data["deadline"],
+        )
+
+    _flash(request, form, move, _("The record moves to its next stage."))
+    return redirect(record_url(meeting))
+
+
+def _flash(request: HttpRequest, form: Any, write: Callable[[], Any], success: str) -> None:
+    """For the small forms on a page: say the outcome at the top of the page it returns to."""
+    if _submit(form, write) is not None:
+        messages.success(request, success)
+    else:
+        for message in [m for errors in form.errors.values() for m in errors]:
+            messages.error(request, str(message))
+
+
+@login_required
+@require_POST
+def comment_add(request: HttpRequest, series: str, number: int) -> HttpResponse:
+    meeting, record = _record_or_404(request, series, number)
+    form = CommentForm(request.POST)
+    _flash(
+        request,
+        form,
+        lambda: services.comment_add(actor=request.user, record=record, **form.cleaned_data),
+        _("Your comment is recorded."),
+    )
+    return redirect(record_url(meeting))
+
+
+@login_required
+@require_POST
+def comment_dispose(
+    request: HttpRequest, series: str, number: int, comment_id: int
+) -> HttpResponse:
+    require(request.user, Action.MANAGE_RECORDS)
+    meeting, record = _record_or_404(request, series, number)
+    comment = record.comments.filter(pk=comment_id).select_related("record").first()
+    if comment is None:
+        raise Http404
+    form = DispositionForm(request.POST)
+    _flash(
+        request,
+        form,
+        lambda: services.comment_dispose(actor=request.user, comment=comment, **form.cleaned_data),
+        _("The disposition is recorded."),
+    )
+    return redirect(record_url(meeting) + f"#comment-{comment.pk}")
+
+
+def record_diff(request: HttpRequest, series: str, number: int) -> HttpResponse:
+    require(request.user, Action.VIEW_MEETINGS)
+    meeting, record = _record_or_404(request, series, number)
+    versions = [v.number for v in selectors.record_page(record).versions]
     try:
-        meeting = selectors.meeting_get(number=number)
-    except Meeting.DoesNotExist:
-        raise Http404(_("No meeting with this number.")) from None
-    context = {"meeting": meeting, "figures": selectors.attendance_figures(meeting)}
-    return render(request, "meetings/meeting_detail.html", context)
+        old = int(request.GET.get("from", versions[-1]))
+        new = int(request.GET.get("to", versions[0]))
+    except ValueError:
+        raise Http404 from None
+    rows = selectors.record_diff(record, old=old, new=new)
+    if rows is None:
+        raise Http404(_("No such version of the record."))
+    context = {
+        "meeting": meeting,
+        "record": record,
+        "rows": rows,
+        "old": old,
+        "new": new,
+        "versions": versions,
+    }
+    return render(request, "meetings/record_diff.html", context)
+
+
+def preparation(request: HttpRequest, series: str, number: int) -> HttpResponse:
+    """¶10: what the previous meeting's record and working groups leave open for this one."""
+    require(request.user, Action.VIEW_MEETINGS)
+    meeting = _meeting_or_404(series, number)
+    context = {
+        "meeting": meeting,
+        "prep": selectors.preparation(request.user, meeting=meeting, at=timezone.now()),
+    }
+    return render(request, "meetings/preparation.html", context)

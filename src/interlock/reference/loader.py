@@ -27,7 +27,15 @@ from interlock.core.models import Source
 from interlock.core.services import audit_record
 from interlock.documents.models import Topic
 from interlock.domain.periods import Period, first_overlap
-from interlock.meetings.models import Delegation, DelegationLevel, Meeting
+from interlock.meetings.models import (
+    HIGH_LEVEL,
+    Delegation,
+    DelegationLevel,
+    Meeting,
+    MeetingSeries,
+    MeetingStatus,
+    SeriesKind,
+)
 from interlock.registry.models import (
     CharterBasis,
     Country,
@@ -98,6 +106,8 @@ class _Parsed:
     organizations: dict[str, dict[str, Any]] = field(default_factory=dict)
     memberships: list[dict[str, Any]] = field(default_factory=list)
     working_groups: dict[str, dict[str, Any]] = field(default_factory=dict)
+    series: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # The high-level meetings by number (delegations.csv names them so).
     meetings: dict[int, dict[str, Any]] = field(default_factory=dict)
     delegations: list[dict[str, Any]] = field(default_factory=list)
     reported_counts: list[dict[str, Any]] = field(default_factory=list)
@@ -307,12 +317,29 @@ def parse(data_dir: Path = DATA_DIR, m49_dir: Path | None = None) -> _Parsed:
             "source_id": "seed-p4",
         }
 
+    for where, row in _rows(data_dir, "meeting_series.csv"):
+        if row["kind"] not in SeriesKind.values:
+            errors.append(f"{where}: unknown kind of series {row['kind']!r}")
+        if row["working_group"] and row["working_group"] not in parsed.working_groups:
+            errors.append(f"{where}: unknown working group {row['working_group']!r}")
+        parsed.series[row["key"]] = {
+            "kind": row["kind"],
+            "name_en": row["name"],
+            "working_group": row["working_group"],
+            "source_id": source(row["source"], where),
+        }
+
     for where, row in _rows(data_dir, "meetings.csv"):
         starts = _date(row["starts_on"], where, "starts_on", errors)
         ends = _date(row["ends_on"], where, "ends_on", errors)
         if starts and ends and ends < starts:
             errors.append(f"{where}: the meeting ends before it starts")
+        if row["series"] != HIGH_LEVEL:
+            errors.append(f"{where}: the reference meetings are high-level meetings")
+        if row["status"] not in MeetingStatus.values:
+            errors.append(f"{where}: unknown status {row['status']!r}")
         parsed.meetings[int(row["number"])] = {
+            "status": row["status"],
             "title_en": row["title_en"],
             "title_fr": row["title_fr"],
             "theme_en": row["theme_en"],
@@ -594,9 +621,19 @@ def load(data_dir: Path = DATA_DIR, m49_dir: Path | None = None) -> LoadReport:
             _upsert(ReportedMemberCount, lookup, rest, report)
         for key, values in parsed.working_groups.items():
             _upsert(WorkingGroup, {"key": key}, values, report)
+        series = {}
+        for key, values in parsed.series.items():
+            group = values["working_group"]
+            values = {
+                **values,
+                "working_group_id": WorkingGroup.objects.get(key=group).pk if group else None,
+            }
+            del values["working_group"]
+            series[key] = _upsert(MeetingSeries, {"key": key}, values, report)
         meetings = {}
         for number, values in parsed.meetings.items():
-            meetings[number] = _upsert(Meeting, {"number": number}, values, report)
+            lookup = {"series_id": series[HIGH_LEVEL].pk, "number": number}
+            meetings[number] = _upsert(Meeting, lookup, values, report)
         for values in parsed.delegations:
             lookup = {
                 "meeting_id": meetings[values["meeting"]].pk,

@@ -98,7 +98,7 @@ def organization_detail(request: HttpRequest, acronym: str) -> HttpResponse:
         "bars": region_bars(selectors.members_by_region(organization=organization, as_of=as_of)),
         "liaison": next((a for a in appointments if a.ended_on is None), None),
         "liaison_history": appointments,
-        "delegations": list(organization.delegations.select_related("meeting")),
+        "delegations": list(organization.delegations.select_related("meeting__series")),
         "may_appoint": bool(
             can(request.user, Action.APPOINT_LIAISON, organization_id=organization.pk)
         ),

@@ -1,0 +1,569 @@
+"""Writes of the meeting cycle: series, meetings, invitations and delegations (¶7a, ¶7b, ¶7d).
+
+Every write takes the acting user as ``actor``, asks the permission vocabulary, writes in one
+transaction and appends to the audit trail. A refusal is a ``ValidationError`` (bad input, said in
+words) or a ``ConflictError`` (someone else saved first); in both cases nothing is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from interlock.core.access import require
+from interlock.core.services import audit_record, changes_between
+from interlock.documents.models import Topic
+from interlock.documents.services import document_add_version, document_create
+from interlock.domain.meetings import (
+    CommentRound,
+    may_comment,
+    may_edit_record,
+    may_move_meeting,
+    may_move_record,
+)
+from interlock.domain.meetings import MeetingStatus as Status
+from interlock.domain.meetings import RecordStatus as RecordStatusRule
+from interlock.domain.meetings import paragraphs as split_paragraphs
+from interlock.domain.permissions import Action, Role
+from interlock.meetings.models import (
+    Comment,
+    Delegation,
+    DelegationLevel,
+    Disposition,
+    Invitation,
+    InvitationAnswer,
+    Meeting,
+    MeetingSeries,
+    Record,
+    RecordStatus,
+    RecordVersion,
+    SeriesKind,
+)
+from interlock.registry.models import Organization
+
+
+class ConflictError(Exception):
+    """Someone else changed the object since it was read; nothing was written."""
+
+
+# Words the pages use after /meetings/ for themselves; a series cannot take them as its key.
+RESERVED_KEYS = frozenset({"new", "series", "calendar", "feeds", "notifications", "reminders"})
+
+
+def series_create(*, actor: Any, key: str, kind: str, name: str) -> MeetingSeries:
+    require(actor, Action.MANAGE_MEETINGS)
+    key, name = key.strip().lower(), name.strip()
+    errors = {}
+    if not name:
+        errors["name"] = _("Name the series.")
+    if kind not in SeriesKind.values:
+        errors["kind"] = _("Choose the kind of series.")
+    if key in RESERVED_KEYS or MeetingSeries.objects.filter(key=key).exists():
+        errors["key"] = _("This key is taken; choose another.")
+    if errors:
+        raise ValidationError(errors)
+    # Atomic: the series and its audit event are one fact.
+    with transaction.atomic():
+        series = MeetingSeries.objects.create(key=key, kind=kind, name_en=name)
+        audit_record(
+            actor=actor, action="series.create", target=series, changes={"name": [None, name]}
+        )
+    return series
+
+
+MEETING_FIELDS = (
+    "title_en",
+    "title_fr",
+    "theme_en",
+    "theme_fr",
+    "starts_on",
+    "ends_on",
+    "time_zone",
+    "venue",
+    "online",
+    "chair",
+)
+
+
+def _check_meeting(values: dict[str, Any]) -> None:
+    errors = {}
+    if not values.get("title_en", "").strip():
+        errors["title_en"] = _("Give the meeting a title.")
+    starts, ends = values.get("starts_on"), values.get("ends_on")
+    if starts and ends and ends < starts:
+        errors["ends_on"] = _("The meeting cannot end before it starts.")
+    if values.get("time_zone") not in zoneinfo.available_timezones():
+        errors["time_zone"] = _("Choose a time zone such as Europe/Zurich or America/New_York.")
+    if not values.get("online") and not values.get("venue", "").strip():
+        errors["venue"] = _("Give the venue, or say that the meeting is held online.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def meeting_create(*, actor: Any, series: MeetingSeries, number: int, **values: Any) -> Meeting:
+    """Plan a meeting of a series. It starts as ``planned``."""
+    require(actor, Action.MANAGE_MEETINGS)
+    defaults = {field.name: field.get_default() for field in Meeting._meta.concrete_fields}
+    values = {field: values.get(field, defaults[field]) for field in MEETING_FIELDS}
+    values = {k: v.strip() if isinstance(v, str) else v for k, v in values.items()}
+    _check_meeting(values)
+    if Meeting.objects.filter(series=series, number=number).exists():
+        raise ValidationError({"number": _("This series already has a meeting with this number.")})
+    try:
+        # Atomic: the meeting and its audit event are one fact; the unique constraint decides
+        # between two secretariat officials planning the same number at once.
+        with transaction.atomic():
+            meeting = Meeting.objects.create(series=series, number=number, **values)
+            audit_record(
+                actor=actor,
+                action="meeting.create",
+                target=meeting,
+                changes=changes_between({}, {"number": number, **values}),
+            )
+    except IntegrityError:
+        raise ValidationError(
+            {"number": _("This series already has a meeting with this number.")}
+        ) from None
+    return meeting
+
+
+def _refuse_reference(meeting: Meeting) -> None:
+    if meeting.source_id is not None:
+        raise ValidationError(
+            _("This meeting is kept as its cited source records it; it is not edited here.")
+        )
+
+
+def meeting_update(
+    *, actor: Any, meeting: Meeting, expected_version: int, **values: Any
+) -> Meeting:
+    """Change a meeting's facts, refusing with ``ConflictError`` if someone else saved it after
+    ``expected_version`` was read."""
+    require(actor, Action.MANAGE_MEETINGS)
+    _refuse_reference(meeting)
+    unknown = set(values) - set(MEETING_FIELDS)
+    if unknown:
+        raise ValueError(f"not meeting fields: {sorted(unknown)}")
+    before = {field: getattr(meeting, field) for field in MEETING_FIELDS}
+    after = {**before, **{k: v.strip() if isinstance(v, str) else v for k, v in values.items()}}
+    _check_meeting(after)
+    changes = changes_between(before, after)
+    if not changes:
+        return meeting
+    # Atomic: the conditional update and its audit event stand or fall together.
+    with transaction.atomic():
+        updated = Meeting.objects.filter(pk=meeting.pk, version=expected_version).update(
+            **after, version=expected_version + 1
+        )
+        if not updated:
+            raise ConflictError(
+                _("Someone else changed this meeting while you were editing it. Reload and retry.")
+            )
+        for field, value in after.items():
+            setattr(meeting, field, value)
+        meeting.version = expected_version + 1
+        audit_record(actor=actor, action="meeting.update", target=meeting, changes=changes)
+    return meeting
+
+
+def meeting_set_status(
+    *, actor: Any, meeting: Meeting, status: str, expected_version: int
+) -> Meeting:
+    require(actor, Action.MANAGE_MEETINGS)
+    _refuse_reference(meeting)
+    if status not in {s.value for s in Status}:
+        raise ValidationError({"status": _("Choose a status.")})
+    decision = may_move_meeting(Status(meeting.status), Status(status))
+    if not decision:
+        raise ValidationError({"status": _(decision.reason)})
+    if status == Status.INVITED and not meeting.invitations.exists():
+        raise ValidationError({"status": _("Invite at least one organization first.")})
+    # Atomic: the conditional update and its audit event stand or fall together.
+    with transaction.atomic():
+        if not Meeting.objects.filter(pk=meeting.pk, version=expected_version).update(
+            status=status, version=expected_version + 1
+        ):
+            raise ConflictError(
+                _("Someone else changed this meeting while you were editing it. Reload and retry.")
+            )
+        audit_record(
+            actor=actor,
+            action="meeting.status",
+            target=meeting,
+            changes={"status": [meeting.status, status]},
+        )
+        meeting.status, meeting.version = status, expected_version + 1
+    return meeting
+
+
+def meeting_invite(
+    *, actor: Any, meeting: Meeting, organizations: Iterable[Organization]
+) -> list[Invitation]:
+    """Invite organizations; those already invited are left as they are. The first invitations
+    move a planned meeting to ``invited``."""
+    require(actor, Action.MANAGE_MEETINGS)
+    _refuse_reference(meeting)
+    if meeting.status == Status.CONCLUDED:
+        raise ValidationError(_("The meeting is concluded; it takes no more invitations."))
+    wanted = {o.pk: o for o in organizations}
+    if not wanted:
+        raise ValidationError({"organizations": _("Choose at least one organization.")})
+    now = timezone.now()
+    # Atomic: the invitations, the meeting's status and the audit events are one act of inviting.
+    with transaction.atomic():
+        already = set(
+            Invitation.objects.filter(meeting=meeting, organization_id__in=wanted).values_list(
+                "organization_id", flat=True
+            )
+        )
+        created = Invitation.objects.bulk_create(
+            Invitation(meeting=meeting, organization=org, invited_at=now, invited_by=actor)
+            for pk, org in sorted(wanted.items())
+            if pk not in already
+        )
+        for invitation in created:
+            audit_record(
+                actor=actor,
+                action="invitation.create",
+                target=invitation,
+                organization=invitation.organization,
+            )
+        if created and meeting.status == Status.PLANNED:
+            Meeting.objects.filter(pk=meeting.pk).update(
+                status=Status.INVITED, version=meeting.version + 1
+            )
+            meeting.status, meeting.version = Status.INVITED, meeting.version + 1
+    return created
+
+
+def invitation_answer(*, actor: Any, invitation: Invitation, accept: bool) -> Invitation:
+    require(actor, Action.ANSWER_INVITATION, organization_id=invitation.organization_id)
+    registered = Delegation.objects.filter(
+        meeting_id=invitation.meeting_id, organization_id=invitation.organization_id
+    ).exists()
+    if registered and not accept:
+        raise ValidationError(_("Your delegation is registered; the invitation stays accepted."))
+    answer = InvitationAnswer.ACCEPTED if accept else InvitationAnswer.DECLINED
+    # Atomic: the answer and its audit event are one fact.
+    with transaction.atomic():
+        before = invitation.answer
+        invitation.answer, invitation.answered_at, invitation.answered_by = (
+            answer,
+            timezone.now(),
+            actor,
+        )
+        invitation.save(update_fields=["answer", "answered_at", "answered_by"])
+        audit_record(
+            actor=actor,
+            action="invitation.answer",
+            target=invitation,
+            changes={"answer": [before, answer]},
+            organization=invitation.organization,
+        )
+    return invitation
+
+
+def delegation_register(
+    *,
+    actor: Any,
+    meeting: Meeting,
+    organization: Organization,
+    level: str,
+    head_name: str,
+    head_title: str = "",
+    members: str = "",
+) -> Delegation:
+    """The liaison official registers the organization's delegation (which accepts the
+    invitation). Refused for an organization not invited, or registered already."""
+    require(actor, Action.ANSWER_INVITATION, organization_id=organization.pk)
+    if level not in DelegationLevel.values:
+        raise ValidationError({"level": _("Choose the level of the delegation.")})
+    if not head_name.strip():
+        raise ValidationError({"head_name": _("Name the head of the delegation.")})
+    if meeting.status == Status.CONCLUDED:
+        raise ValidationError(_("The meeting is concluded; delegations can no longer register."))
+    now = timezone.now()
+    try:
+        # Atomic: the delegation, the accepted invitation and the audit event are one registration;
+        # the unique constraint decides between two registrations sent at once.
+        with transaction.atomic():
+            invitation = (
+                Invitation.objects.select_for_update()
+                .filter(meeting=meeting, organization=organization)
+                .first()
+            )
+            if invitation is None:
+                raise ValidationError(
+                    _("%(organization)s was not invited to this meeting.")
+                    % {"organization": organization.short_name}
+                )
+            if Delegation.objects.filter(meeting=meeting, organization=organization).exists():
+                raise ValidationError(
+                    _("%(organization)s has already registered its delegation.")
+                    % {"organization": organization.short_name}
+                )
+            delegation = Delegation.objects.create(
+                meeting=meeting,
+                organization=organization,
+                level=level,
+                head_name=head_name.strip(),
+                head_title=head_title.strip(),
+                members="\n".join(line.strip() for line in members.splitlines() if line.strip()),
+                registered_at=now,
+                registered_by=actor,
+            )
+            if invitation.answer != InvitationAnswer.ACCEPTED:
+                invitation.answer, invitation.answered_at, invitation.answered_by = (
+                    InvitationAnswer.ACCEPTED,
+                    now,
+                    actor,
+                )
+                invitation.save(update_fields=["answer", "answered_at", "answered_by"])
+            audit_record(
+                actor=actor,
+                action="delegation.register",
+                target=delegation,
+                changes={"level": [None, level], "head_name": [None, head_name.strip()]},
+                organization=organization,
+            )
+    except IntegrityError:
+        raise ValidationError(
+            _("%(organization)s has already registered its delegation.")
+            % {"organization": organization.short_name}
+        ) from None
+    return delegation
+
+
+# The record and its comment round (¶10) ------------------------------------------------------
+
+
+class RecordConflict(ConflictError):  # noqa: N818 - a ConflictError, named for what it is about
+    """Someone else saved a version of the record after the one the editor started from. It
+    carries that version so the page can show the other's changes beside the editor's text."""
+
+    def __init__(self, message: str, *, theirs: RecordVersion) -> None:
+        super().__init__(message)
+        self.theirs = theirs
+
+
+def record_create(
+    *,
+    actor: Any,
+    meeting: Meeting,
+    text: str,
+    classification: str,
+    topics: Iterable[Topic] = (),
+    named_readers: Iterable[Organization] = (),
+) -> Record:
+    """Draft the record of a meeting. Its entry in the library (owned by the secretariat's
+    organization, with the classification chosen) decides who may see it."""
+    require(actor, Action.MANAGE_RECORDS)
+    if Record.objects.filter(meeting=meeting).exists():
+        raise ValidationError(_("This meeting already has its record."))
+    if not split_paragraphs(text):
+        raise ValidationError(
+            {"text": _("Write the record: paragraphs separated by an empty line.")}
+        )
+    # The title is content (in the record's original language, English), not an interface word.
+    title = f"Record of the {meeting.title_en[:1].lower()}{meeting.title_en[1:]}"
+    # Atomic: the library entry, the record, its first version and their audit events are one
+    # draft; a failure of any leaves no half-made record.
+    with transaction.atomic():
+        document = document_create(
+            actor=actor,
+            owner=actor.organization,
+            classification=classification,
+            title=title[:400],
+            body=text,
+            topics=topics,
+            named_readers=named_readers,
+        )
+        record = Record.objects.create(meeting=meeting, document=document)
+        RecordVersion.objects.create(
+            record=record, number=1, text=text, created_at=timezone.now(), created_by=actor
+        )
+        audit_record(actor=actor, action="record.create", target=record)
+    return record
+
+
+def record_revise(
+    *, actor: Any, record: Record, text: str, based_on: int, note: str = ""
+) -> RecordVersion:
+    """Save a new version of the record's text. ``based_on`` is the number of the version the
+    editor started from: if someone saved another since, nothing is written and ``RecordConflict``
+    carries their version."""
+    require(actor, Action.MANAGE_RECORDS)
+    decision = may_edit_record(RecordStatusRule(record.status))
+    if not decision:
+        raise ValidationError(_(decision.reason))
+    if not split_paragraphs(text):
+        raise ValidationError(
+            {"text": _("Write the record: paragraphs separated by an empty line.")}
+        )
+    # Atomic: the version number is claimed under the record's row lock, with the library's copy
+    # and the audit event; two editors are ordered by the lock and the second is refused.
+    with transaction.atomic():
+        locked = Record.objects.select_for_update().select_related("document").get(pk=record.pk)
+        latest = locked.versions.order_by("-number").first()
+        assert latest is not None  # a record is created with its first version
+        if latest.number != based_on:
+            raise RecordConflict(
+                _(
+                    "Someone else saved the record while you were editing it. Their changes are "
+                    "shown below; your text is kept in the form."
+                ),
+                theirs=latest,
+            )
+        if latest.text == text:
+            return latest
+        version = RecordVersion.objects.create(
+            record=locked,
+            number=latest.number + 1,
+            text=text,
+            note=note.strip()[:300],
+            created_at=timezone.now(),
+            created_by=actor,
+        )
+        document_add_version(
+            actor=actor,
+            document=locked.document,
+            language=locked.document.original_language,
+            title=locked.document.title,
+            body=text,
+            note=note,
+        )
+        Record.objects.filter(pk=record.pk).update(version=F("version") + 1)
+        record.version = locked.version + 1
+        audit_record(
+            actor=actor,
+            action="record.revise",
+            target=locked,
+            changes={"version": [latest.number, version.number]},
+        )
+    return version
+
+
+def record_move(
+    *,
+    actor: Any,
+    record: Record,
+    to: str,
+    expected_version: int,
+    deadline: dt.datetime | None = None,
+) -> Record:
+    """Circulate the record for comment (with a deadline in the future), close the round
+    (revised), or make it final (every comment disposed of)."""
+    require(actor, Action.MANAGE_RECORDS)
+    if to not in {s.value for s in RecordStatusRule}:
+        raise ValidationError(
+            _("The record goes draft, circulated for comment, revised, final, in turn.")
+        )
+    undisposed = record.comments.filter(disposition="").count()
+    decision = may_move_record(
+        RecordStatusRule(record.status), RecordStatusRule(to), undisposed_comments=undisposed
+    )
+    if not decision:
+        raise ValidationError(_(decision.reason))
+    values: dict[str, Any] = {"status": to}
+    if to == RecordStatus.CIRCULATED:
+        if deadline is None or deadline <= timezone.now():
+            raise ValidationError({"deadline": _("Set a deadline for comments in the future.")})
+        values["comment_deadline"] = deadline
+    # Atomic: the conditional update and the audit event stand or fall together.
+    with transaction.atomic():
+        if not Record.objects.filter(pk=record.pk, version=expected_version).update(
+            **values, version=expected_version + 1
+        ):
+            raise ConflictError(_("Someone else changed the record meanwhile. Reload and retry."))
+        audit_record(
+            actor=actor,
+            action=f"record.{to}",
+            target=record,
+            changes=changes_between({"status": record.status}, values),
+        )
+        for key, value in values.items():
+            setattr(record, key, value)
+        record.version = expected_version + 1
+    return record
+
+
+def participants_of(meeting: Meeting) -> frozenset[int]:
+    """¶10's "participants": the organizations whose delegation is registered at the meeting."""
+    return frozenset(
+        Delegation.objects.filter(meeting=meeting).values_list("organization_id", flat=True)
+    )
+
+
+def comment_add(*, actor: Any, record: Record, paragraph: int, text: str) -> Comment:
+    """A participant comments on one paragraph of the circulated record (¶10)."""
+    require(actor, Action.COMMENT_ON_RECORDS)
+    decision = may_comment(
+        organization=actor.organization_id,
+        commenting_role=actor.role in (Role.LIAISON_OFFICIAL, Role.MEMBER),
+        round_=CommentRound(
+            status=RecordStatusRule(record.status),
+            deadline=record.comment_deadline,
+            participants=participants_of(record.meeting),
+        ),
+        at=timezone.now(),
+    )
+    if not decision:
+        raise ValidationError(_(decision.reason))
+    current = record.versions.order_by("-number").first()
+    assert current is not None
+    if not 1 <= paragraph <= len(current.paragraphs):
+        raise ValidationError({"paragraph": _("Choose a paragraph of the record.")})
+    if not text.strip():
+        raise ValidationError({"text": _("Write the comment.")})
+    # Atomic: the comment and its audit event are one fact.
+    with transaction.atomic():
+        comment = Comment.objects.create(
+            record=record,
+            on_version=current,
+            paragraph=paragraph,
+            text=text.strip(),
+            author=actor,
+            organization_id=actor.organization_id,
+            created_at=timezone.now(),
+        )
+        audit_record(
+            actor=actor,
+            action="comment.add",
+            target=comment,
+            changes={"paragraph": [None, paragraph]},
+        )
+    return comment
+
+
+def comment_dispose(*, actor: Any, comment: Comment, disposition: str, reason: str) -> Comment:
+    """The secretariat disposes of a comment: accepted, accepted in part, or not accepted, with
+    the reason (required unless the comment is accepted as it is)."""
+    require(actor, Action.MANAGE_RECORDS)
+    if comment.record.status == RecordStatus.FINAL:
+        raise ValidationError(_("The record is final and locked."))
+    if disposition not in Disposition.values:
+        raise ValidationError({"disposition": _("Choose a disposition.")})
+    if disposition != Disposition.ACCEPTED and not reason.strip():
+        raise ValidationError({"reason": _("Give the reason for this disposition.")})
+    before = comment.disposition
+    # Atomic: the disposition and its audit event are one fact.
+    with transaction.atomic():
+        comment.disposition, comment.reason = disposition, reason.strip()
+        comment.disposed_at, comment.disposed_by = timezone.now(), actor
+        comment.save(update_fields=["disposition", "reason", "disposed_at", "disposed_by"])
+        audit_record(
+            actor=actor,
+            action="comment.dispose",
+            target=comment,
+            changes={"disposition": [before, disposition]},
+            organization=comment.organization,
+        )
+    return comment
