@@ -161,12 +161,20 @@ def more_document_audit(n: int) -> None:
 
 
 def more_audit(n: int) -> None:
+    from interlock.agreements.models import Agreement
     from interlock.core.services import audit_record
+    from interlock.documents.models import Document
+    from interlock.meetings.models import Delegation, Invitation
     from interlock.registry.models import Organization
+    from interlock.situations.models import Plan, Situation
 
+    # Targets are named in one query per kind on the page: the events grow over the fixed mix of
+    # kinds the cast's own events have, so that both sizes show the same kinds.
     au = Organization.objects.get(acronym="AU")
-    for _ in range(n):
-        audit_record(actor=None, action="test.bulk", target=au)
+    kinds = (Document, Agreement, Situation, Plan, Invitation, Delegation)
+    targets = [au, *(model.objects.order_by("pk").first() for model in kinds)]
+    for i in range(n):
+        audit_record(actor=None, action="test.bulk", target=targets[i % len(targets)])
 
 
 def more_memberships(n: int) -> None:

@@ -1,9 +1,46 @@
-"""How meetings are named elsewhere: the meetings of the partnership are public."""
+"""How meetings are named elsewhere: the meetings of the partnership, their series, invitations,
+delegations and agendas are public; a record, its versions and its comments are named only to
+those who may read the record (its library entry, through the library's policy)."""
 
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from interlock.core.references import register_public
-from interlock.meetings.models import Delegation, Meeting
+from interlock.core.references import register, register_public
+from interlock.documents.access import readable_documents
+from interlock.meetings.models import (
+    AgendaItem,
+    Comment,
+    Delegation,
+    Invitation,
+    Meeting,
+    MeetingSeries,
+    Record,
+    RecordVersion,
+)
 
 register_public(Meeting, noun=_("a meeting"))
 register_public(Delegation, noun=_("a delegation"))
+register_public(MeetingSeries, noun=_("a series of meetings"))
+register_public(Invitation, noun=_("an invitation"))
+register_public(AgendaItem, noun=_("an agenda item"))
+
+
+def _records(user: Any, at: dt.datetime) -> QuerySet[Record]:
+    return Record.objects.filter(document__in=readable_documents(user, at=at))
+
+
+def _of_records(model: Any) -> Any:
+    def readable(user: Any, at: dt.datetime) -> QuerySet[Any]:
+        return model.objects.filter(record__document__in=readable_documents(user, at=at))
+
+    return readable
+
+
+register(Record, noun=_("a meeting's record"), readable=_records)
+register(RecordVersion, noun=_("a version of a record"), readable=_of_records(RecordVersion))
+register(Comment, noun=_("a comment on a record"), readable=_of_records(Comment))

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from interlock.core.access import require
+from interlock.core.i18n import stored_value
 from interlock.core.services import audit_record, changes_between
 from interlock.documents.models import Topic
 from interlock.documents.services import document_add_version, document_create
@@ -373,7 +374,8 @@ def record_create(
             {"text": _("Write the record: paragraphs separated by an empty line.")}
         )
     # The title is content (in the record's original language, English), not an interface word.
-    title = f"Record of the {meeting.title_en[:1].lower()}{meeting.title_en[1:]}"
+    english = stored_value(meeting, "title", "en")
+    title = f"Record of the {english[:1].lower()}{english[1:]}"
     # Atomic: the library entry, the record, its first version and their audit events are one
     # draft; a failure of any leaves no half-made record.
     with transaction.atomic():
