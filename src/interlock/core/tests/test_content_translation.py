@@ -19,6 +19,8 @@ REGISTERED = {
     ("situations", "CapabilityDomain"): ("name",),
     ("committees", "WorkingGroup"): ("name",),
     ("meetings", "Meeting"): ("title", "theme"),
+    ("meetings", "MeetingSeries"): ("name",),
+    ("meetings", "AgendaItem"): ("title",),
     ("documents", "Topic"): ("name",),
     ("agreements", "AgreementKind"): ("name",),
     ("decisions", "Decision"): ("title", "text"),
