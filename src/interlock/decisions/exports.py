@@ -3,15 +3,15 @@ implementation report as a PDF laid out like a UN document (WeasyPrint)."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
+from collections.abc import Iterator
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
+from interlock.core.csv_files import csv_lines
 from interlock.decisions.models import Action
 from interlock.decisions.selectors import Monitor
 
@@ -27,15 +27,6 @@ COLUMNS = {
     "next_report_due": "#date+due",
     "overdue": "#status+overdue",
 }
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: Any) -> Any:
-    """OWASP's advice against CSV injection: text that a spreadsheet would take for a formula
-    starts with an apostrophe instead."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
 
 
 def actions_csv(*, meeting: int | None, hxl: bool, today: dt.date) -> HttpResponse:
@@ -46,31 +37,28 @@ def actions_csv(*, meeting: int | None, hxl: bool, today: dt.date) -> HttpRespon
     )
     if meeting:
         actions = actions.filter(decision__meeting__number=meeting)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(list(COLUMNS))
-    if hxl:
-        writer.writerow(list(COLUMNS.values()))
-    for action in actions.iterator(chunk_size=2000):
-        dues = [i.next_due_on for i in action.indicators.all() if i.next_due_on]
-        writer.writerow(
-            [
-                safe_cell(v)
-                for v in (
-                    action.decision.reference,
-                    action.decision.meeting.number,
-                    action.title,
-                    action.lead.acronym,
-                    " ".join(sorted(o.acronym for o in action.supporting.all())),
-                    action.status,
-                    "" if action.progress is None else round(action.progress * 100),
-                    action.target_date.isoformat() if action.target_date else "",
-                    min(dues).isoformat() if dues else "",
-                    "yes" if dues and min(dues) < today else "no",
-                )
+
+    def rows() -> Iterator[list[Any]]:
+        yield list(COLUMNS)
+        if hxl:
+            yield list(COLUMNS.values())
+        for action in actions.iterator(chunk_size=2000):
+            dues = [i.next_due_on for i in action.indicators.all() if i.next_due_on]
+            yield [
+                action.decision.reference,
+                action.decision.meeting.number,
+                action.title,
+                action.lead.acronym,
+                " ".join(sorted(o.acronym for o in action.supporting.all())),
+                action.status,
+                "" if action.progress is None else round(action.progress * 100),
+                action.target_date.isoformat() if action.target_date else "",
+                min(dues).isoformat() if dues else "",
+                "yes" if dues and min(dues) < today else "no",
             ]
-        )
-    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+
+    # The project's one CSV writer neutralizes formula cells (core/csv_files.py).
+    response = HttpResponse("".join(csv_lines(rows())), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="interlock-implementation.csv"'
     return response
 
