@@ -96,20 +96,20 @@ def decision_list(*, filters: DecisionFilters | None = None, today: dt.date) -> 
         decisions = decisions.filter(actions__indicators__next_due_on__lt=today)
     if filters.organization or filters.status or filters.topic or filters.overdue:
         decisions = decisions.distinct()
-    return (
-        decisions.order_by("meeting__number", "number")
-        .annotate(
-            overdue_count=Count(
-                "actions__indicators",
-                filter=Q(actions__indicators__next_due_on__lt=today),
-                distinct=True,
-            )
+    return with_progress(decisions.order_by("meeting__number", "number"), today=today)
+
+
+def with_progress(decisions: QuerySet[Decision], *, today: dt.date) -> QuerySet[Decision]:
+    """Each decision with its overdue indicators counted and its actions prefetched for the
+    roll-up: one query more, whatever the number of decisions."""
+    return decisions.annotate(
+        overdue_count=Count(
+            "actions__indicators",
+            filter=Q(actions__indicators__next_due_on__lt=today),
+            distinct=True,
         )
-        .prefetch_related(
-            Prefetch(
-                "actions", queryset=Action.objects.only("id", "decision_id", "status", "progress")
-            )
-        )
+    ).prefetch_related(
+        Prefetch("actions", queryset=Action.objects.only("id", "decision_id", "status", "progress"))
     )
 
 
@@ -301,3 +301,65 @@ def owed_reminders(*, today: dt.date) -> list[tuple[Indicator, list[Any]]]:
         if pending:
             owed.append((indicator, pending))
     return owed
+
+
+@dataclass(frozen=True)
+class CarriedDecision:
+    decision: Decision
+    progress: Rollup
+    overdue: int  # indicators with a report past its due date
+
+
+@dataclass(frozen=True)
+class CarryForward:
+    """A meeting's decisions still open, for the next meeting's preparation (¶10): grouped by
+    where they stand, least advanced first, with the reports that are overdue."""
+
+    groups: list[tuple[str, str, list[CarriedDecision]]]  # (status, its label, decisions)
+    overdue: list[Indicator]
+    more_overdue: bool  # more overdue reports than those listed
+
+    @property
+    def count(self) -> int:
+        return sum(len(rows) for *_, rows in self.groups)
+
+
+def carried_forward(
+    user: Any, *, meeting: Any, today: dt.date, overdue_limit: int = 50
+) -> CarryForward | None:
+    """The open (not completed) decisions of ``meeting`` that are not superseded, or ``None``
+    when the reader may not see decisions. Three queries, whatever the number of decisions."""
+    from interlock.core.access import can
+    from interlock.domain.implementation import decision_status, is_open
+    from interlock.domain.permissions import Action as Can
+
+    if not can(user, Can.VIEW_DECISIONS):
+        return None
+    decisions = with_progress(
+        Decision.objects.filter(meeting=meeting, superseded_by__isnull=True)
+        .select_related("meeting")
+        .order_by("number"),
+        today=today,
+    )
+    grouped: dict[str, list[CarriedDecision]] = defaultdict(list)
+    for decision in decisions:
+        status = decision_status(Status(a.status) for a in decision.actions.all())
+        if not is_open(status):
+            continue
+        grouped[status].append(
+            CarriedDecision(decision, progress_of_decision(decision), decision.overdue_count)
+        )
+    labels = dict(STATUS_CHOICES)
+    groups = [(s, str(labels[s]), grouped[s]) for s in STATUS_ORDER if grouped.get(s)]
+    # Overdue reports of work still open: a completed or discontinued action owes none.
+    overdue = list(
+        Indicator.objects.filter(
+            action__decision__meeting=meeting,
+            action__decision__superseded_by__isnull=True,
+            next_due_on__lt=today,
+        )
+        .exclude(action__status__in=[Status.COMPLETED, Status.DISCONTINUED])
+        .select_related("action__lead", "action__decision__meeting")
+        .order_by("next_due_on", "id")[: overdue_limit + 1]
+    )
+    return CarryForward(groups, overdue[:overdue_limit], len(overdue) > overdue_limit)

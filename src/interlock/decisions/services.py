@@ -304,6 +304,77 @@ def decision_create(
     return decision
 
 
+def _chain(decision: Decision) -> list[int]:
+    """The decisions that supersede ``decision``, nearest first (one query per step; chains are
+    a few decisions long)."""
+    chain, seen = [], {decision.pk}
+    current = decision.superseded_by_id
+    while current is not None and current not in seen:
+        chain.append(current)
+        seen.add(current)
+        current = Decision.objects.filter(pk=current).values_list("superseded_by_id", flat=True)[0]
+    return chain
+
+
+def decision_supersede(
+    *, actor: Any, decision: Decision, by: Decision, expected_version: int | None = None
+) -> Decision:
+    """Record that ``by`` supersedes ``decision`` (the secretariat). The superseded decision stays,
+    marked, and leaves the carry-forward; its actions and reports stay as they are."""
+    require(actor, Can.MANAGE_DECISIONS)
+    if by.pk == decision.pk:
+        raise ValidationError({"other": _("A decision cannot supersede itself.")})
+    if decision.superseded_by_id is not None:
+        raise ValidationError({"other": _("This decision is already superseded.")})
+    if decision.pk in _chain(by):
+        raise ValidationError(
+            {"other": _("That decision is itself superseded by this one, directly or not.")}
+        )
+    # Atomic: the lock, the link and its audit event are one change.
+    with transaction.atomic():
+        _lock(
+            Decision,
+            decision.pk,
+            decision.version if expected_version is None else expected_version,
+        )
+        Decision.objects.filter(pk=decision.pk).update(superseded_by=by)
+        audit_record(
+            actor=actor,
+            action="decision.supersede",
+            target=decision,
+            changes={"superseded_by": [None, by.reference]},
+        )
+    decision.superseded_by = by
+    decision.version += 1
+    return decision
+
+
+def decision_relate(
+    *, actor: Any, decision: Decision, other: Decision, related: bool = True
+) -> None:
+    """Link two decisions as related, or undo the link (the secretariat). The link is both ways."""
+    require(actor, Can.MANAGE_DECISIONS)
+    if other.pk == decision.pk:
+        raise ValidationError({"other": _("A decision is not related to itself.")})
+    linked = decision.related.filter(pk=other.pk).exists()
+    if related and linked:
+        raise ValidationError({"other": _("These decisions are already related.")})
+    if not related and not linked:
+        raise ValidationError({"other": _("These decisions are not related.")})
+    # Atomic: the link and its audit event are one change.
+    with transaction.atomic():
+        if related:
+            decision.related.add(other)
+        else:
+            decision.related.remove(other)
+        audit_record(
+            actor=actor,
+            action="decision.relate" if related else "decision.unrelate",
+            target=decision,
+            changes={"related": [None, other.reference] if related else [other.reference, None]},
+        )
+
+
 def action_create(
     *,
     actor: Any,

@@ -138,3 +138,30 @@ def rollup(parts: Sequence[tuple[Status, float | None]]) -> Rollup:
     if not known:
         return Rollup(None, 0, len(counted))
     return Rollup(sum(known) / len(known), len(known), len(counted) - len(known))
+
+
+# From least to most advanced: a decision stands where its least advanced action stands.
+ADVANCEMENT = (
+    Status.NOT_REPORTED,
+    Status.NOT_STARTED,
+    Status.IN_PROGRESS,
+    Status.ADVANCED,
+    Status.COMPLETED,
+)
+
+
+def decision_status(statuses: Iterable[Status]) -> Status:
+    """Where a decision stands, from its actions' statuses: as far as its least advanced action
+    (a decision is not completed while any of its work is not). Discontinued actions leave the
+    count; a decision whose every action is discontinued is discontinued; one with no action yet
+    is not yet reported."""
+    given = list(statuses)
+    counted = [s for s in given if s is not Status.DISCONTINUED]
+    if not counted:
+        return Status.DISCONTINUED if given else Status.NOT_REPORTED
+    return min(counted, key=ADVANCEMENT.index)
+
+
+def is_open(status: Status) -> bool:
+    """Carried forward to the next meeting: everything not completed (¶10)."""
+    return status is not Status.COMPLETED

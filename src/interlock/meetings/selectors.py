@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from interlock.documents.access import readable_documents
 from interlock.domain.meetings import (
@@ -238,6 +239,7 @@ class Preparation:
     record: Record | None  # None also when the reader may not see it
     unresolved: list[Comment]
     pending: list[AgendaItem]
+    decisions: Any = None  # decisions.selectors.CarryForward, or None when not for this reader
 
 
 def preparation(user: Any, *, meeting: Meeting, at: dt.datetime) -> Preparation:
@@ -261,4 +263,9 @@ def preparation(user: Any, *, meeting: Meeting, at: dt.datetime) -> Preparation:
             "working_group"
         )
     )
-    return Preparation(previous, record, unresolved, pending)
+    # The decisions app builds on meetings (a decision names its meeting), so it is asked here
+    # and not imported at the top.
+    from interlock.decisions.selectors import carried_forward
+
+    decisions = carried_forward(user, meeting=previous, today=timezone.localdate(at))
+    return Preparation(previous, record, unresolved, pending, decisions)

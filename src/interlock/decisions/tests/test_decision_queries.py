@@ -78,3 +78,19 @@ def test_the_same_queries_at_two_sizes(client_for, part: str, path: str) -> None
     grow(40)
     large = queries(client, path)
     assert small == large, f"{path}: {small} queries, then {large} with more rows"
+
+
+def test_the_carry_forward_runs_the_same_queries_at_two_sizes(cast, client_for) -> None:
+    from interlock.meetings import services
+    from interlock.meetings.models import MeetingSeries
+
+    services.meeting_create(
+        actor=cast["secretariat"], series=MeetingSeries.objects.get(key="high-level"), number=7,
+        title_en="Seventh", starts_on=dt.date(2027, 9, 1), ends_on=dt.date(2027, 9, 2), online=True,
+    )  # fmt: skip
+    client = client_for("partner")
+    grow(3)
+    small = queries(client, "/meetings/high-level/7/preparation/")
+    grow(40)
+    large = queries(client, "/meetings/high-level/7/preparation/")
+    assert small == large, f"{small} queries, then {large} with more decisions"

@@ -12,6 +12,8 @@ from interlock.domain.implementation import (
     Standing,
     Status,
     add_months,
+    decision_status,
+    is_open,
     reminders_owed,
     rollup,
     standing,
@@ -85,3 +87,18 @@ def test_rolled_up_progress_is_a_share_or_unknown(parts) -> None:
     result = rollup(parts)
     assert result.progress is None or 0 <= result.progress <= 1
     assert result.known + result.unknown == sum(s is not Status.DISCONTINUED for s, _ in parts)
+
+
+def test_a_decision_stands_where_its_least_advanced_action_stands() -> None:
+    assert decision_status([]) is Status.NOT_REPORTED
+    assert (
+        decision_status([Status.COMPLETED, Status.IN_PROGRESS, Status.ADVANCED])
+        is Status.IN_PROGRESS
+    )
+    assert decision_status([Status.COMPLETED, Status.NOT_REPORTED]) is Status.NOT_REPORTED
+    assert decision_status([Status.COMPLETED, Status.DISCONTINUED]) is Status.COMPLETED
+    assert decision_status([Status.DISCONTINUED, Status.DISCONTINUED]) is Status.DISCONTINUED
+
+
+def test_only_completed_decisions_are_not_carried_forward() -> None:
+    assert [s for s in Status if not is_open(s)] == [Status.COMPLETED]
