@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 
 from interlock.domain.decisions import Allowed, Decision, Denied
 
@@ -28,35 +29,84 @@ from interlock.domain.decisions import Allowed, Decision, Denied
 class Authorization:
     """A Security Council authorization recorded on a situation.
 
-    ``domains`` and ``organizations`` narrow what it authorizes; empty means "not narrowed".
+    ``organizations`` names the organizations it authorizes; empty means it is general (addressed
+    to all Member States and regional arrangements). ``domains`` narrows what it authorizes; empty
+    means "not narrowed". It is in force from ``adopted_on`` to ``until`` (inclusive; None: no
+    end stated).
     """
 
     symbol: str
     adopted_on: dt.date | None
     domains: frozenset[str] = frozenset()
     organizations: frozenset[str] = frozenset()
+    until: dt.date | None = None
 
     @property
     def cites_a_resolution(self) -> bool:
         return bool(self.symbol.strip()) and self.adopted_on is not None
 
+    @property
+    def general(self) -> bool:
+        return not self.organizations
+
+    def in_force(self, on: dt.date | None) -> bool:
+        """In force on the day ``on`` (None: the day does not matter, as in a what-if run)."""
+        if on is None:
+            return True
+        return (
+            self.adopted_on is not None
+            and self.adopted_on <= on
+            and (self.until is None or on <= self.until)
+        )
+
     def covers(self, *, domain: str, organization: str) -> bool:
         return (not self.domains or domain in self.domains) and (
-            not self.organizations or organization in self.organizations
+            self.general or organization in self.organizations
         )
 
 
 def authorizing(
-    *, domain: str, organization: str, authorizations: Iterable[Authorization]
+    *,
+    domain: str,
+    organization: str,
+    authorizations: Iterable[Authorization],
+    on: dt.date | None = None,
 ) -> Authorization | None:
-    """The earliest recorded authorization that cites a resolution and covers the task."""
+    """The earliest authorization that cites a resolution, is in force on ``on`` and covers the
+    task for this organization (names it, or is general)."""
     for authorization in sorted(
         authorizations, key=lambda a: (a.adopted_on or dt.date.min, a.symbol)
     ):
-        if authorization.cites_a_resolution and authorization.covers(
-            domain=domain, organization=organization
+        if (
+            authorization.cites_a_resolution
+            and authorization.in_force(on)
+            and authorization.covers(domain=domain, organization=organization)
         ):
             return authorization
+    return None
+
+
+class Shortfall(StrEnum):
+    """Why a recorded authorization does not authorize this organization for this task."""
+
+    UNCITED = "uncited"
+    NOT_IN_FORCE = "not_in_force"
+    OTHER_DOMAINS = "other_domains"
+    NOT_NAMED = "not_named"
+
+
+def shortfall(
+    authorization: Authorization, *, domain: str, organization: str, on: dt.date | None
+) -> Shortfall | None:
+    """The first reason, in this order, why ``authorization`` does not cover the task, or None."""
+    if not authorization.cites_a_resolution:
+        return Shortfall.UNCITED
+    if not authorization.in_force(on):
+        return Shortfall.NOT_IN_FORCE
+    if authorization.domains and domain not in authorization.domains:
+        return Shortfall.OTHER_DOMAINS
+    if not authorization.general and organization not in authorization.organizations:
+        return Shortfall.NOT_NAMED
     return None
 
 
@@ -67,17 +117,30 @@ def article_53(
     domain: str,
     organization: str,
     authorizations: Iterable[Authorization],
+    on: dt.date | None = None,
 ) -> Decision:
-    """May this organization take this task under Article 53? The reason names the resolution."""
+    """May this organization take this task under Article 53 on the day ``on``? The reason names
+    the resolution that authorizes it, or each recorded one and why it falls short."""
     if not enforcement:
         return Allowed("not an enforcement action")
     if not chapter_viii:
         return Allowed("the organization does not act under Chapter VIII")
-    found = authorizing(domain=domain, organization=organization, authorizations=authorizations)
+    recorded = list(authorizations)
+    found = authorizing(domain=domain, organization=organization, authorizations=recorded, on=on)
     if found is not None:
-        return Allowed(f"authorized by the Security Council in {found.symbol}")
+        whom = (
+            "to all Member States and regional arrangements"
+            if found.general
+            else ("naming " + ", ".join(sorted(found.organizations)))
+        )
+        return Allowed(f"authorized by the Security Council in {found.symbol} ({whom})")
+    short = [
+        f"{a.symbol or '(no symbol)'}: {shortfall(a, domain=domain, organization=organization, on=on)}"
+        for a in recorded
+    ]
     return Denied(
         "Article 53: enforcement under a regional arrangement needs the Council's authorization"
+        + (f" ({'; '.join(short)})" if short else "")
     )
 
 

@@ -22,6 +22,7 @@ organizations are put in a stable order before the model is built.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import time
 from collections import defaultdict
@@ -33,7 +34,14 @@ import numpy as np
 from scipy.optimize import linprog
 from scipy.sparse import csr_matrix
 
-from interlock.domain.chapter_viii import Authorization, article_53, authorizing, uncited
+from interlock.domain.chapter_viii import (
+    Authorization,
+    Shortfall,
+    article_53,
+    authorizing,
+    shortfall,
+    uncited,
+)
 
 # A share below this is the solver's noise, not an assignment.
 EPSILON = 1e-7
@@ -65,6 +73,9 @@ class Code(StrEnum):
     NOT_READY = "not_ready"
     ARTICLE_53 = "article_53"
     UNCITED_AUTHORIZATION = "uncited_authorization"
+    AUTHORIZATION_NOT_IN_FORCE = "authorization_not_in_force"
+    AUTHORIZATION_NOT_NAMING = "authorization_not_naming"
+    AUTHORIZATION_OTHER_DOMAINS = "authorization_other_domains"
     CAPACITY_EXHAUSTED = "capacity_exhausted"
     NOT_WORTHWHILE = "not_worthwhile"
     SOLVER_FAILED = "solver_failed"
@@ -141,6 +152,9 @@ class World:
     # In units of effectiveness: Article 52(2)'s preference, and the cost of switching away.
     regional_bonus: float = 0.1
     switching_cost: float = 0.05
+    # The day the plan is for: Article 53 counts only the authorizations in force on it (None: all
+    # recorded ones, whatever their dates).
+    day: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -160,11 +174,22 @@ class Gap:
 
 
 @dataclass(frozen=True)
+class Flag:
+    """Article 53: organizations acting under Chapter VIII that hold the capability for an
+    enforcement task but may not take it, and why each recorded authorization falls short."""
+
+    task: str
+    organizations: tuple[str, ...]
+    reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True)
 class Plan:
     assignments: tuple[Assignment, ...]
     gaps: tuple[Gap, ...]
     objective: float
     greedy_objective: float
+    flags: tuple[Flag, ...] = ()
     build_seconds: float = 0.0
     solve_seconds: float = 0.0
     variables: int = 0
@@ -260,6 +285,7 @@ def refusal(world: World, task: Task, org: Organization, cap: Capability | None)
         domain=task.domain,
         organization=org.key,
         authorizations=world.authorizations,
+        on=world.day,
     )
     if not decision:
         return Reason.of(Code.ARTICLE_53, organization=org.key)
@@ -339,6 +365,7 @@ def _build(world: World) -> _Model:
                         domain=domain,
                         organization=orgs[oi].key,
                         authorizations=world.authorizations,
+                        on=world.day,
                     )
                 )
                 for oi in ois
@@ -485,6 +512,7 @@ def solve(world: World) -> Plan:
         gaps=gaps,
         objective=float(model.value @ shares),
         greedy_objective=float(model.value @ greedy_shares),
+        flags=_flags(world, model),
         build_seconds=build_seconds,
         solve_seconds=solve_seconds,
         variables=n,
@@ -610,7 +638,10 @@ def _why(
         reasons.append(Reason.of(Code.CAPACITY_SPARE, used=used, capacity=capacity))
     if task.enforcement and org.chapter_viii:
         found = authorizing(
-            domain=task.domain, organization=org.key, authorizations=world.authorizations
+            domain=task.domain,
+            organization=org.key,
+            authorizations=world.authorizations,
+            on=world.day,
         )
         reasons.append(Reason.of(Code.AUTHORIZED, symbol=found.symbol if found else ""))
     return tuple(reasons)
@@ -629,7 +660,12 @@ def _why_gap(
     if not able:
         reasons.append(Reason.of(Code.NO_CAPABILITY, domain=task.domain))
     reasons.extend(_grouped(r for r in refusals if r is not None))
-    if task.enforcement and any(r is not None and r.code is Code.ARTICLE_53 for r in refusals):
+    barred = sorted(
+        str(r.values["organization"])
+        for r in refusals
+        if r is not None and r.code is Code.ARTICLE_53
+    )
+    if task.enforcement and barred:
         reasons.extend(
             Reason.of(Code.UNCITED_AUTHORIZATION, symbol=a.symbol or "—")
             for a in uncited(world.authorizations)
@@ -646,6 +682,73 @@ def _why_gap(
     elif js and not failed:
         reasons.append(Reason.of(Code.NOT_WORTHWHILE))
     return tuple(reasons)
+
+
+def _flags(world: World, model: _Model) -> tuple[Flag, ...]:
+    """One flag per enforcement task that Article 53 closes to some capable organization."""
+    barred_in: dict[str, tuple[str, ...]] = {}
+    flags: list[Flag] = []
+    for task in model.tasks:
+        if not task.enforcement or not _valid_amount(task):
+            continue
+        if task.domain not in barred_in:  # Article 53 depends on the domain, not the task
+            barred_in[task.domain] = tuple(
+                o.key
+                for o in model.orgs
+                if o.chapter_viii
+                and o.capability(task.domain) is not None
+                and not article_53(
+                    enforcement=True,
+                    chapter_viii=True,
+                    domain=task.domain,
+                    organization=o.key,
+                    authorizations=world.authorizations,
+                    on=world.day,
+                )
+            )
+        barred = barred_in[task.domain]
+        if barred:
+            reasons = [Reason.of(Code.ARTICLE_53, organizations=", ".join(barred))]
+            reasons.extend(
+                Reason.of(Code.UNCITED_AUTHORIZATION, symbol=a.symbol or "—")
+                for a in uncited(world.authorizations)
+            )
+            reasons.extend(_shortfalls(world, task, list(barred)))
+            flags.append(Flag(task=task.key, organizations=barred, reasons=tuple(reasons)))
+    return tuple(flags)
+
+
+def _shortfalls(world: World, task: Task, barred: list[str]) -> list[Reason]:
+    """For each cited authorization, why it does not authorize the barred organizations: not in
+    force on the plan's day, other domains, or names other organizations (the reason says which)."""
+    reasons: list[Reason] = []
+    cited = sorted(
+        (a for a in world.authorizations if a.cites_a_resolution),
+        key=lambda a: (a.adopted_on or dt.date.min, a.symbol),
+    )
+    for a in cited:
+        why = {o: shortfall(a, domain=task.domain, organization=o, on=world.day) for o in barred}
+        if Shortfall.NOT_IN_FORCE in why.values():
+            reasons.append(
+                Reason.of(
+                    Code.AUTHORIZATION_NOT_IN_FORCE,
+                    symbol=a.symbol,
+                    adopted_on=a.adopted_on.isoformat() if a.adopted_on else "",
+                    until=a.until.isoformat() if a.until else "—",
+                )
+            )
+        elif Shortfall.OTHER_DOMAINS in why.values():
+            reasons.append(Reason.of(Code.AUTHORIZATION_OTHER_DOMAINS, symbol=a.symbol))
+        elif Shortfall.NOT_NAMED in why.values():
+            reasons.append(
+                Reason.of(
+                    Code.AUTHORIZATION_NOT_NAMING,
+                    symbol=a.symbol,
+                    named=", ".join(sorted(a.organizations)),
+                    organizations=", ".join(o for o in barred if why[o] is Shortfall.NOT_NAMED),
+                )
+            )
+    return reasons
 
 
 def _grouped(refusals: Iterable[Reason]) -> list[Reason]:

@@ -16,7 +16,13 @@ from interlock.core.api_access import api_require, api_user
 from interlock.core.paging import Paging
 from interlock.domain.permissions import Action
 from interlock.situations import selectors, services
-from interlock.situations.models import Capability, Notification, Plan, Situation
+from interlock.situations.models import (
+    Authorization,
+    Capability,
+    Notification,
+    Plan,
+    Situation,
+)
 
 router = Router(tags=["situations"])
 PK = Path(..., ge=1, le=2**53)
@@ -50,7 +56,14 @@ class TimelineOut(Schema):
 class AuthorizationOut(Schema):
     symbol: str
     adopted_on: dt.date
+    in_force_until: dt.date | None
     authorizes: str
+    addressed_to: str
+    organizations: list[str]
+
+    @staticmethod
+    def resolve_organizations(a: Authorization) -> list[str]:
+        return sorted(o.acronym for o in a.organizations.all())
 
 
 class TaskOut(Schema):
@@ -102,6 +115,12 @@ class GapOut(Schema):
     reasons: list[ReasonOut]
 
 
+class FlagOut(Schema):
+    task: int
+    organizations: list[str]
+    reasons: list[ReasonOut]
+
+
 class PlanOut(Schema):
     id: int
     status: str
@@ -112,6 +131,7 @@ class PlanOut(Schema):
     uses_demo_data: bool
     assignments: list[AssignmentOut]
     gaps: list[GapOut]
+    flags: list[FlagOut]
 
 
 class CapabilityOut(Schema):
@@ -182,6 +202,7 @@ def _plan_out(plan: Plan) -> dict[str, Any]:
             {**a, "reasons": reasons(a["reasons"])} for a in plan.result["assignments"]
         ],
         "gaps": [{**g, "reasons": reasons(g["reasons"])} for g in plan.result["gaps"]],
+        "flags": [{**f, "reasons": reasons(f["reasons"])} for f in plan.result.get("flags", [])],
     }
 
 

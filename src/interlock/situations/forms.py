@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from interlock.documents.models import Classification, Topic
 from interlock.registry.models import Country, Organization
 from interlock.situations.models import (
+    AddressedTo,
     CapabilityDomain,
     EngagementStatus,
     Kind,
@@ -61,6 +62,29 @@ class AuthorizationForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         label=_("Domains it covers (none: all)"),
     )
+    addressed_to = forms.ChoiceField(
+        choices=AddressedTo.choices,
+        initial=AddressedTo.ALL,
+        required=False,
+        widget=forms.RadioSelect,
+        label=_("Whom it authorizes"),
+    )
+    organizations = forms.ModelMultipleChoiceField(
+        queryset=Organization.objects.order_by("acronym"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("The organizations it names"),
+    )
+    in_force_until = forms.DateField(
+        required=False,
+        label=_("In force until"),
+        help_text=_("Empty when the resolution states no end"),
+        widget=DATE,
+    )
+
+    def clean_addressed_to(self) -> str:
+        # Not chosen: addressed to all, as the Council's general authorizations are.
+        return self.cleaned_data["addressed_to"] or AddressedTo.ALL
 
 
 class TaskForm(forms.Form):

@@ -138,8 +138,19 @@ class TimelineEntry(models.Model):
         return f"{self.occurred_on}: {self.text[:60]}"
 
 
+class AddressedTo(models.TextChoices):
+    """Whom a resolution authorizes: the Council names organizations, or addresses all."""
+
+    ALL = "all", _("All Member States and regional arrangements")
+    NAMED = "named", _("The organizations it names")
+
+
 class Authorization(models.Model):
-    """A Security Council authorization (Article 53): no resolution symbol, no authorization."""
+    """A Security Council authorization (Article 53): no resolution symbol, no authorization.
+
+    It authorizes the organizations it names (``addressed_to`` = named) or all Member States and
+    regional arrangements, from its adoption to ``in_force_until`` (empty: no end stated).
+    """
 
     situation = models.ForeignKey(
         Situation, on_delete=models.PROTECT, related_name="authorizations"
@@ -149,6 +160,11 @@ class Authorization(models.Model):
     authorizes = models.TextField()
     # Empty: the authorization is not narrowed to domains.
     domains = models.ManyToManyField(CapabilityDomain, blank=True, related_name="+")
+    addressed_to = models.CharField(
+        max_length=8, choices=AddressedTo.choices, default=AddressedTo.ALL
+    )
+    organizations = models.ManyToManyField("registry.Organization", blank=True, related_name="+")
+    in_force_until = models.DateField(null=True, blank=True)
     source = models.ForeignKey(
         "core.Source", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -156,7 +172,14 @@ class Authorization(models.Model):
     class Meta:
         ordering = ["adopted_on", "symbol"]
         constraints = [
-            models.CheckConstraint(condition=~Q(symbol=""), name="authorization_cites_a_resolution")
+            models.CheckConstraint(
+                condition=~Q(symbol=""), name="authorization_cites_a_resolution"
+            ),
+            models.CheckConstraint(
+                condition=Q(in_force_until__isnull=True)
+                | Q(in_force_until__gte=models.F("adopted_on")),
+                name="authorization_ends_after_adoption",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -45,6 +45,14 @@ SENTENCES = {
         "An authorization recorded without a resolution symbol or date authorizes nothing "
         "(%(symbol)s)."
     ),
+    Code.AUTHORIZATION_NOT_IN_FORCE: _(
+        "%(symbol)s is not in force on the plan's day (adopted %(adopted_on)s, in force until "
+        "%(until)s)."
+    ),
+    Code.AUTHORIZATION_OTHER_DOMAINS: _("%(symbol)s authorizes other domains."),
+    Code.AUTHORIZATION_NOT_NAMING: _(
+        "%(symbol)s authorizes only the organizations it names (%(named)s), not %(organizations)s."
+    ),
     Code.CAPACITY_EXHAUSTED: _("Capacity exhausted: %(organizations)s."),
     Code.NOT_WORTHWHILE: _("Taking it would cost more than it brings (switching costs)."),
     Code.SOLVER_FAILED: _("The solver did not finish: a simple assignment is shown instead."),

@@ -18,6 +18,7 @@ from interlock.domain.sharing import Item, Level, may_read
 from interlock.registry.models import COUNTED_AS_MEMBER, Membership, Organization
 from interlock.registry.selectors import membership_in_force
 from interlock.situations.models import (
+    AddressedTo,
     Capability,
     Engagement,
     EngagementStatus,
@@ -92,7 +93,9 @@ def timeline(situation: Situation) -> QuerySet[Any]:
 
 
 def authorizations(situation: Situation) -> QuerySet[Any]:
-    return situation.authorizations.select_related("source").prefetch_related("domains")
+    return situation.authorizations.select_related("source").prefetch_related(
+        "domains", "organizations"
+    )
 
 
 def tasks(situation: Situation) -> QuerySet[Task]:
@@ -196,9 +199,18 @@ def world_of(situation: Situation, *, day: dt.date) -> tuple[engine.World, bool]
                 symbol=a.symbol,
                 adopted_on=a.adopted_on,
                 domains=frozenset(d.pk for d in a.domains.all()),
+                # Addressed to all: no name narrows it. Named with no one left (an organization
+                # removed from the registry) keeps a name no one holds: it authorizes no one.
+                organizations=(
+                    frozenset(o.acronym for o in a.organizations.all()) or frozenset({"—"})
+                )
+                if a.addressed_to == AddressedTo.NAMED
+                else frozenset(),
+                until=a.in_force_until,
             )
             for a in authorizations(situation)
         ),
+        day=day,
         standing=frozenset(
             (str(task_id), acronym)
             for task_id, acronym in situation.engagements.filter(
@@ -228,6 +240,14 @@ def plan_as_json(plan: engine.Plan) -> dict[str, Any]:
             {"task": int(g.task), "share": g.share, "reasons": reasons(g.reasons)}
             for g in plan.gaps
         ],
+        "flags": [
+            {
+                "task": int(f.task),
+                "organizations": list(f.organizations),
+                "reasons": reasons(f.reasons),
+            }
+            for f in plan.flags
+        ],
     }
 
 
@@ -249,7 +269,7 @@ def plan_rows(
     from interlock.situations.reasons import in_words
 
     rows: dict[int, dict[str, Any]] = {
-        t.pk: {"task": t, "assignments": [], "gap": None} for t in task_rows
+        t.pk: {"task": t, "assignments": [], "gap": None, "flag": None} for t in task_rows
     }
     for a in result.get("assignments", []):
         if a["task"] in rows:
@@ -263,6 +283,9 @@ def plan_rows(
     for g in result.get("gaps", []):
         if g["task"] in rows:
             rows[g["task"]]["gap"] = {**g, "words": [in_words(r) for r in g["reasons"]]}
+    for f in result.get("flags", []):  # plans proposed before flags were kept have none
+        if f["task"] in rows:
+            rows[f["task"]]["flag"] = {**f, "words": [in_words(r) for r in f["reasons"]]}
     return list(rows.values())
 
 

@@ -23,6 +23,7 @@ from interlock.domain.permissions import Action
 from interlock.registry.models import Country, Organization
 from interlock.situations import selectors
 from interlock.situations.models import (
+    AddressedTo,
     Authorization,
     Capability,
     CapabilityDomain,
@@ -128,10 +129,15 @@ def authorization_add(
     adopted_on: dt.date | None,
     authorizes: str,
     domains: Iterable[CapabilityDomain] = (),
+    addressed_to: str = AddressedTo.ALL,
+    organizations: Iterable[Organization] = (),
+    in_force_until: dt.date | None = None,
     source: Any = None,
 ) -> Authorization:
+    """Record a Council authorization: whom it names (or all), what it covers, until when."""
     _edit(actor, situation)
     symbol = " ".join(symbol.split())
+    named = sorted(organizations, key=lambda o: o.acronym)
     if not RESOLUTION.match(symbol):
         raise ValidationError(
             {"symbol": _("An authorization cites a resolution, such as S/RES/1590 (2005).")}
@@ -140,21 +146,50 @@ def authorization_add(
         raise ValidationError({"adopted_on": _("Give the date the resolution was adopted.")})
     if not authorizes.strip():
         raise ValidationError({"authorizes": _("Say what the resolution authorizes.")})
-    with transaction.atomic():  # the authorization, its domains and its audit event together
+    if addressed_to not in AddressedTo.values:
+        raise ValidationError({"addressed_to": _("Choose whom the resolution authorizes.")})
+    if addressed_to == AddressedTo.NAMED and not named:
+        raise ValidationError(
+            {"organizations": _("Name the organizations the resolution authorizes.")}
+        )
+    if addressed_to == AddressedTo.ALL and named:
+        raise ValidationError(
+            {
+                "organizations": _(
+                    "A resolution addressed to all Member States and regional arrangements "
+                    "names no organization: choose one or the other."
+                )
+            }
+        )
+    if in_force_until is not None and in_force_until < adopted_on:
+        raise ValidationError(
+            {"in_force_until": _("An authorization cannot end before it was adopted.")}
+        )
+    with transaction.atomic():  # the authorization, its scope and its audit event together
         authorization = Authorization.objects.create(
             situation=situation,
             symbol=symbol,
             adopted_on=adopted_on,
             authorizes=authorizes.strip(),
+            addressed_to=addressed_to,
+            in_force_until=in_force_until,
             source=source,
         )
         authorization.domains.set(list(domains))
+        authorization.organizations.set(named)
         audit_record(
             actor=actor,
             action="situation.authorization_add",
             target=situation,
             organization=situation.owner,
-            changes={"authorization": [None, symbol]},
+            changes={
+                "authorization": [None, symbol],
+                "addressed_to": [None, ", ".join(o.acronym for o in named) or addressed_to],
+                "in_force_until": [
+                    None,
+                    in_force_until.isoformat() if in_force_until else None,
+                ],
+            },
         )
     return authorization
 

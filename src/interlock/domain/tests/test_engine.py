@@ -71,6 +71,8 @@ authorizations = st.builds(
     symbol=st.sampled_from(["S/RES/1590 (2005)", "", "S/RES/1556 (2004)"]),
     adopted_on=st.one_of(st.none(), st.just(dt.date(2005, 3, 24))),
     domains=st.frozensets(st.sampled_from(DOMAINS), max_size=1),
+    organizations=st.frozensets(st.sampled_from(["O0", "O1", "O2"]), max_size=2),
+    until=st.one_of(st.none(), st.just(dt.date(2005, 9, 24)), st.just(dt.date(2006, 3, 24))),
 )
 
 
@@ -91,7 +93,13 @@ def worlds(draw: st.DrawFn) -> World:
                 max_size=3,
             )
         )
-    return World(task_list, org_list, tuple(draw(st.lists(authorizations, max_size=2))), standing)
+    return World(
+        task_list,
+        org_list,
+        tuple(draw(st.lists(authorizations, max_size=2))),
+        standing,
+        day=draw(st.one_of(st.none(), st.just(dt.date(2005, 12, 1)), st.just(dt.date(2006, 6, 1)))),
+    )
 
 
 # Each example solves a linear programme; on a shared, loaded machine drawing and solving a world
@@ -134,6 +142,19 @@ def test_no_plan_breaks_a_mandate_a_reach_or_article_53(world) -> None:
         assert refusal(world, task, org, org.capability(task.domain)) is None
         if task.enforcement and org.chapter_viii:
             assert any(r.code is Code.AUTHORIZED for r in a.reasons)
+            # Article 53 from its words: a cited resolution in force on the plan's day, for the
+            # domain, naming the organization or addressed to all.
+            symbol = next(r.values["symbol"] for r in a.reasons if r.code is Code.AUTHORIZED)
+            assert any(
+                x.symbol == symbol
+                and x.symbol.strip()
+                and x.adopted_on is not None
+                and (world.day is None or x.adopted_on <= world.day)
+                and (world.day is None or x.until is None or world.day <= x.until)
+                and (not x.domains or task.domain in x.domains)
+                and (not x.organizations or org.key in x.organizations)
+                for x in world.authorizations
+            )
         regional = is_regional_to(
             chapter_viii=org.chapter_viii,
             members=org.members,
@@ -142,6 +163,21 @@ def test_no_plan_breaks_a_mandate_a_reach_or_article_53(world) -> None:
             region=task.region,
         )
         assert regional == any(r.code is Code.REGIONAL_OWNERSHIP for r in a.reasons)
+
+
+@ENGINE
+@given(worlds())
+def test_every_chapter_viii_organization_barred_by_article_53_is_flagged_with_its_task(world):
+    plan = solve(world)
+    flagged = {(f.task, o) for f in plan.flags for o in f.organizations}
+    for task in world.tasks:
+        for org in world.organizations:
+            cap = org.capability(task.domain)
+            refused = refusal(world, task, org, cap)
+            if refused is not None and refused.code is Code.ARTICLE_53 and task.amount > 0:
+                assert (task.key, org.key) in flagged
+    for task_key, org_key in flagged:
+        assert plan.share_of(task_key, org_key) == 0
 
 
 @ENGINE
@@ -176,6 +212,7 @@ def test_the_same_input_always_gives_the_same_plan_whatever_its_order(world, rng
         tuple(rng.sample(world.organizations, len(world.organizations))),
         world.authorizations,
         world.standing,
+        day=world.day,
     )
     first, again, other_order = solve(world), solve(world), solve(shuffled)
     assert first.assignments == again.assignments == other_order.assignments
@@ -233,6 +270,32 @@ def test_with_an_authorization_the_regional_organization_leads_and_the_reason_ci
     codes = {r.code: r.values for r in lead.reasons}
     assert Code.REGIONAL_OWNERSHIP in codes
     assert codes[Code.AUTHORIZED]["symbol"] == "S/RES/1590 (2005)"
+
+
+def test_an_authorization_naming_another_organization_leaves_the_task_to_those_it_names():
+    eu_only = Authorization(
+        "S/RES/1556 (2004)", dt.date(2004, 7, 30), organizations=frozenset({"EU"})
+    )
+    plan = solve(World((KEEPING,), (AU, EU), (eu_only,)))
+    assert plan.lead("keep") == "EU" and plan.share_of("keep", "AU") == 0
+    (flag,) = plan.flags
+    assert flag.task == "keep" and flag.organizations == ("AU",)
+    codes = {r.code: r.values for r in flag.reasons}
+    assert codes[Code.ARTICLE_53]["organizations"] == "AU"
+    assert codes[Code.AUTHORIZATION_NOT_NAMING] == {
+        "symbol": "S/RES/1556 (2004)",
+        "named": "EU",
+        "organizations": "AU",
+    }
+
+
+def test_an_authorization_no_longer_in_force_on_the_plans_day_authorizes_nothing():
+    ended = Authorization("S/RES/1590 (2005)", dt.date(2005, 3, 24), until=dt.date(2005, 9, 24))
+    assert solve(World((KEEPING,), (AU,), (ended,), day=dt.date(2005, 9, 1))).lead("keep") == "AU"
+    plan = solve(World((KEEPING,), (AU,), (ended,), day=dt.date(2005, 10, 1)))
+    assert plan.assignments == ()
+    codes = {r.code: r.values for r in plan.flags[0].reasons}
+    assert codes[Code.AUTHORIZATION_NOT_IN_FORCE]["until"] == "2005-09-24"
 
 
 def test_a_binding_capacity_is_explained_by_its_shadow_price():
