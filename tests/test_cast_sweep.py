@@ -27,6 +27,13 @@ PAGES = {
     "/meetings/new/": {**SECRETARIAT_ONLY, "anonymous": 302},
     "/meetings/new/?series=high-level&year=2005": {**SECRETARIAT_ONLY, "anonymous": 302},
     "/meetings/series/new/": {**SECRETARIAT_ONLY, "anonymous": 302},
+    # Calendar feeds: a series' public feed; private feeds answer only to a live token (the
+    # cast's own tokens are tried in meetings/tests/test_calendar_feeds.py).
+    "/meetings/calendar/standing-committee.ics": PUBLIC,
+    "/meetings/calendar/nope.ics": {part: 404 for part in SWEEP_CAST},
+    "/meetings/feeds/": SIGNED_IN,
+    "/meetings/feeds/ilc_nothing/organization.ics": {part: 404 for part in SWEEP_CAST},
+    "/meetings/feeds/ilc_nothing/series/standing-committee.ics": {part: 404 for part in SWEEP_CAST},
     "/meetings/high-level/6/": PUBLIC,
     "/meetings/standing-committee/1/": PUBLIC,
     "/meetings/standing-committee/1/edit/": {**SECRETARIAT_ONLY, "anonymous": 302},
@@ -192,6 +199,7 @@ ELSEWHERE = {
     "meetings/<slug:series>/<int:number>/record/comments/",
     "meetings/<slug:series>/<int:number>/record/comments/<int:comment_id>/disposition/",
     "meetings/<slug:series>/<int:number>/record/step/<slug:step>/",
+    "meetings/feeds/<int:token_id>/revoke/",  # POST only: in meetings/tests/test_calendar_feeds.py
     "api/v1/series/<key>/meetings/<number>/record/versions",
     "api/v1/series/<key>/meetings/<number>/record/status",
     "api/v1/series/<key>/meetings/<number>/record/comments/<comment_id>/disposition",
@@ -341,6 +349,11 @@ def test_every_route_is_in_the_sweep() -> None:
         "organizations/<slug:acronym>/": "organizations/AU/",
         "organizations/<slug:acronym>/translations/": "organizations/AU/translations/",
         "meetings/<int:number>/": "meetings/6/",
+        "meetings/calendar/<slug:series>.ics": "meetings/calendar/standing-committee.ics",
+        "meetings/feeds/<str:token>/organization.ics": "meetings/feeds/ilc_nothing/organization.ics",
+        "meetings/feeds/<str:token>/series/<slug:series>.ics": (
+            "meetings/feeds/ilc_nothing/series/standing-committee.ics"
+        ),
         "api/v1/organizations/<acronym>": "api/v1/organizations/EU",
         "api/v1/organizations/<acronym>/members": "api/v1/organizations/EU/members",
         "organizations/<slug:acronym>/liaison-office/": "organizations/AU/liaison-office/",

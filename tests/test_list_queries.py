@@ -285,6 +285,57 @@ def situation_path() -> str:
     return f"/situations/{_situation_for_lists().pk}/"  # type: ignore[attr-defined]
 
 
+def more_calendar_tokens(n: int) -> None:
+    from interlock.accounts.models import User
+    from interlock.meetings import services
+
+    owner = User.objects.get(username="au.liaison")
+    for i in range(n):
+        services.calendar_token_issue(actor=owner, name=f"Calendar {i}")
+
+
+def _feed_path(username: str, tail: str) -> Callable[[], str]:
+    """A private feed's address for one of the cast (a token made on first use)."""
+    made: dict[str, str] = {}
+
+    def path() -> str:
+        from interlock.accounts.models import User
+        from interlock.meetings import services
+
+        if "raw" not in made:
+            user = User.objects.get(username=username)
+            made["raw"] = services.calendar_token_issue(actor=user, name="Lists")[1]
+        return f"/meetings/feeds/{made['raw']}/{tail}"
+
+    path.__name__ = f"feed_{tail}"
+    return path
+
+
+def more_deadlines(n: int) -> None:
+    """``n`` more high-level meetings, each with a record circulated with a deadline."""
+    from interlock.accounts.models import User
+    from interlock.meetings import services
+    from interlock.meetings.models import Meeting, MeetingSeries
+
+    secretariat = User.objects.get(username="secretariat")
+    series = MeetingSeries.objects.get(key="high-level")
+    start = Meeting.objects.filter(series=series).count() + 500
+    for number in range(start, start + n):
+        meeting = Meeting.objects.create(
+            series=series, number=number, title_en=f"D{number}", starts_on=DAY, ends_on=DAY
+        )
+        record = services.record_create(
+            actor=secretariat, meeting=meeting, text="One.", classification="partnership"
+        )
+        services.record_move(
+            actor=secretariat,
+            record=record,
+            to="circulated",
+            expected_version=record.version,
+            deadline=timezone.now() + dt.timedelta(days=3),
+        )
+
+
 LISTS: list[tuple[str, Callable[[], str] | str, Callable[[int], None]]] = [
     ("outsider", "/situations/", more_situations),
     ("outsider", "/api/v1/situations?limit=100", more_situations),
@@ -311,6 +362,10 @@ LISTS: list[tuple[str, Callable[[], str] | str, Callable[[int], None]]] = [
     ("anonymous", "/api/v1/series/standing-committee/meetings/1/delegations", more_delegations),
     ("anonymous", "/api/v1/series/standing-committee/meetings/1/invitations", more_delegations),
     ("anonymous", "/api/v1/meetings?limit=100", more_meetings),
+    ("anonymous", "/meetings/calendar/high-level.ics", more_deadlines),
+    ("owner", "/meetings/feeds/", more_calendar_tokens),
+    ("secretariat", _feed_path("secretariat", "organization.ics"), more_deadlines),
+    ("owner", _feed_path("au.liaison", "series/high-level.ics"), more_deadlines),
     ("partner", "/agreements/", more_agreements),
     ("partner", "/api/v1/agreements?limit=100", more_agreements),
     ("outsider", "/organizations/OSCE/", more_agreements),

@@ -76,3 +76,10 @@ def matches(text: str, *fields: str) -> Q:
         for language in CONTENT_LANGUAGES:
             found |= Q(**{f"{column(field, language)}__icontains": text})
     return found
+
+
+def language_of(user: Any) -> str:
+    """The language to write to ``user`` in when no request says it (e-mail, calendar feeds):
+    the one they chose last in the interface, else the site's default."""
+    chosen = getattr(user, "preferred_language", "") or ""
+    return chosen if chosen in CONTENT_LANGUAGES else settings.LANGUAGE_CODE

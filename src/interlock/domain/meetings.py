@@ -30,13 +30,21 @@ class MeetingStatus(StrEnum):
     INVITED = "invited"
     CONVENED = "convened"
     CONCLUDED = "concluded"
+    CANCELLED = "cancelled"  # not held: calendars are told (STATUS:CANCELLED)
 
 
-_MEETING_ORDER = list(MeetingStatus)
+_MEETING_ORDER = [s for s in MeetingStatus if s is not MeetingStatus.CANCELLED]
 
 
 def may_move_meeting(current: MeetingStatus, wanted: MeetingStatus) -> Decision:
-    """A meeting moves one step forward: planned → invited → convened → concluded."""
+    """A meeting moves one step forward: planned → invited → convened → concluded; one not yet
+    convened may be cancelled, and a cancelled meeting stays so."""
+    if current is MeetingStatus.CANCELLED:
+        return Denied(_("The meeting is cancelled; plan a new one instead."))
+    if wanted is MeetingStatus.CANCELLED:
+        if current in (MeetingStatus.PLANNED, MeetingStatus.INVITED):
+            return Allowed(_("A meeting not yet convened may be cancelled."))
+        return Denied(_("A meeting that has been convened is not cancelled."))
     step = _MEETING_ORDER.index(wanted) - _MEETING_ORDER.index(current)
     if step == 1:
         return Allowed(_("The meeting moves to its next status."))

@@ -130,3 +130,11 @@ class CommentForm(forms.Form):
 class DispositionForm(forms.Form):
     disposition = forms.ChoiceField(choices=Disposition.choices, label=_("Disposition"))
     reason = forms.CharField(required=False, max_length=2000, label=_("Reason"))
+
+
+class CalendarTokenForm(forms.Form):
+    name = forms.CharField(
+        max_length=100,
+        label=_("Name of the subscription"),
+        help_text=_("Where you will use it, e.g. “Office calendar”."),
+    )

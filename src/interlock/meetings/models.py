@@ -57,6 +57,7 @@ class MeetingStatus(models.TextChoices):
     INVITED = MeetingStatusRule.INVITED.value, _("Invitations sent")
     CONVENED = MeetingStatusRule.CONVENED.value, _("Convened")
     CONCLUDED = MeetingStatusRule.CONCLUDED.value, _("Concluded")
+    CANCELLED = MeetingStatusRule.CANCELLED.value, _("Cancelled")
 
 
 class Meeting(models.Model):
@@ -312,3 +313,25 @@ class Comment(models.Model):
 
     def __str__(self) -> str:
         return f"¶{self.paragraph} ({self.organization_id})"
+
+
+class CalendarToken(models.Model):
+    """A private address for calendar clients, which cannot sign in (RFC 5545 feeds). Only its
+    SHA-256 digest is kept; the address is shown once. The feed shows what the token's user may
+    read, as a page would; a revoked token answers 410 Gone."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_tokens"
+    )
+    name = models.CharField(max_length=100)
+    prefix = models.CharField(max_length=12)
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField()
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"

@@ -10,10 +10,13 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from interlock.core.access import can
 from interlock.core.references import register, register_public
 from interlock.documents.access import readable_documents
+from interlock.domain.permissions import Action
 from interlock.meetings.models import (
     AgendaItem,
+    CalendarToken,
     Comment,
     Delegation,
     Invitation,
@@ -44,3 +47,12 @@ def _of_records(model: Any) -> Any:
 register(Record, noun=_("a meeting's record"), readable=_records)
 register(RecordVersion, noun=_("a version of a record"), readable=_of_records(RecordVersion))
 register(Comment, noun=_("a comment on a record"), readable=_of_records(Comment))
+
+
+def _calendar_tokens(user: Any, at: dt.datetime) -> QuerySet[CalendarToken] | None:
+    if can(user, Action.MANAGE_USERS):
+        return None
+    return CalendarToken.objects.filter(user_id=getattr(user, "pk", None) or 0)
+
+
+register(CalendarToken, noun=_("a calendar subscription"), readable=_calendar_tokens)

@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from interlock.core.access import can
 from interlock.documents.access import readable_documents
 from interlock.domain.meetings import (
     Agreement,
@@ -19,10 +20,12 @@ from interlock.domain.meetings import (
     proposed_dates,
 )
 from interlock.domain.meetings import paragraphs as split_paragraphs
+from interlock.domain.permissions import Action
 from interlock.meetings.models import (
     COUNCIL,
     HIGH_LEVEL,
     AgendaItem,
+    CalendarToken,
     Comment,
     Delegation,
     DelegationLevel,
@@ -30,6 +33,7 @@ from interlock.meetings.models import (
     Invitation,
     Meeting,
     MeetingSeries,
+    MeetingStatus,
     Record,
     RecordVersion,
 )
@@ -134,7 +138,9 @@ def cycle(*, years: range) -> list[CycleYear]:
             series__key__in=[HIGH_LEVEL, COUNCIL],
             starts_on__year__gte=years.start,
             starts_on__year__lt=years.stop,
-        ).values_list("series__key", "starts_on", "ends_on")
+        )
+        .exclude(status=MeetingStatus.CANCELLED)
+        .values_list("series__key", "starts_on", "ends_on")
     )
     high = [Sitting(s, e) for key, s, e in meetings if key == HIGH_LEVEL]
     council = [Sitting(s, e) for key, s, e in meetings if key == COUNCIL]
@@ -157,6 +163,7 @@ def council_proposal(*, year: int) -> CouncilProposal | None:
     """That year's Council meeting with regional organizations and dates that coincide with it."""
     council = (
         Meeting.objects.filter(series__key=COUNCIL, starts_on__year=year)
+        .exclude(status=MeetingStatus.CANCELLED)
         .order_by("starts_on")
         .first()
     )
@@ -269,3 +276,46 @@ def preparation(user: Any, *, meeting: Meeting, at: dt.datetime) -> Preparation:
 
     decisions = carried_forward(user, meeting=previous, today=timezone.localdate(at))
     return Preparation(previous, record, unresolved, pending, decisions)
+
+
+# Calendar feeds (RFC 5545): what a subscriber may read, as a page would show it --------------
+
+
+@dataclass(frozen=True)
+class Feed:
+    meetings: list[Meeting]
+    deadlines: list[Record]  # records the reader may read, with a comment deadline
+
+
+def _feed(user: Any, meetings: QuerySet[Meeting], *, at: dt.datetime) -> Feed:
+    """The meetings (one query) and the comment deadlines of their records that ``user`` may read
+    (one query: the record's library entry through the library's policy)."""
+    if not can(user, Action.VIEW_MEETINGS):
+        return Feed([], [])
+    chosen = list(meetings.select_related("series").order_by("starts_on", "id"))
+    deadlines = list(
+        records_readable(user, at=at)
+        .filter(meeting__in=[m.pk for m in chosen], comment_deadline__isnull=False)
+        .order_by("comment_deadline", "id")
+    )
+    return Feed(chosen, deadlines)
+
+
+def feed_of_series(user: Any, *, series: MeetingSeries, at: dt.datetime) -> Feed:
+    return _feed(user, Meeting.objects.filter(series=series), at=at)
+
+
+def feed_of_organization(user: Any, *, at: dt.datetime) -> Feed:
+    """The meetings that concern the user's organization: those it is invited to or registered
+    at. The secretariat convenes every meeting, so its feed has them all."""
+    if can(user, Action.MANAGE_MEETINGS):
+        return _feed(user, Meeting.objects.all(), at=at)
+    organization = getattr(user, "organization_id", None) or 0
+    concerned = Meeting.objects.filter(
+        Q(invitations__organization_id=organization) | Q(delegations__organization_id=organization)
+    ).values("pk")
+    return _feed(user, Meeting.objects.filter(pk__in=concerned), at=at)
+
+
+def calendar_tokens(*, user: Any) -> QuerySet[CalendarToken]:
+    return CalendarToken.objects.filter(user=user)

@@ -8,6 +8,8 @@ words) or a ``ConflictError`` (someone else saved first); in both cases nothing 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import secrets
 import zoneinfo
 from collections.abc import Iterable
 from typing import Any
@@ -35,6 +37,7 @@ from interlock.domain.meetings import RecordStatus as RecordStatusRule
 from interlock.domain.meetings import paragraphs as split_paragraphs
 from interlock.domain.permissions import Action, Role
 from interlock.meetings.models import (
+    CalendarToken,
     Comment,
     Delegation,
     DelegationLevel,
@@ -214,6 +217,8 @@ def meeting_invite(
     _refuse_reference(meeting)
     if meeting.status == Status.CONCLUDED:
         raise ValidationError(_("The meeting is concluded; it takes no more invitations."))
+    if meeting.status == Status.CANCELLED:
+        raise ValidationError(_("The meeting is cancelled."))
     wanted = {o.pk: o for o in organizations}
     if not wanted:
         raise ValidationError({"organizations": _("Choose at least one organization.")})
@@ -291,6 +296,8 @@ def delegation_register(
         raise ValidationError({"head_name": _("Name the head of the delegation.")})
     if meeting.status == Status.CONCLUDED:
         raise ValidationError(_("The meeting is concluded; delegations can no longer register."))
+    if meeting.status == Status.CANCELLED:
+        raise ValidationError(_("The meeting is cancelled."))
     now = timezone.now()
     try:
         # Atomic: the delegation, the accepted invitation and the audit event are one registration;
@@ -569,3 +576,65 @@ def comment_dispose(*, actor: Any, comment: Comment, disposition: str, reason: s
             organization=comment.organization,
         )
     return comment
+
+
+# Calendar subscriptions (RFC 5545): calendar clients cannot sign in, so a feed's address carries
+# a token. Only its digest is kept; revoking it answers 410 Gone to the client from then on.
+
+CALENDAR_TOKEN_PREFIX = "ilc_"  # noqa: S105 - a marker in front of the token, not a secret
+
+
+def calendar_token_digest(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def calendar_token_issue(*, actor: Any, name: str) -> tuple[CalendarToken, str]:
+    """A new private calendar address for the actor's own account; the raw token is returned
+    once and never stored."""
+    require(actor, Action.SUBSCRIBE_CALENDARS)
+    name = name.strip()
+    if not name:
+        raise ValidationError({"name": _("Name the subscription, e.g. the calendar it goes to.")})
+    raw = CALENDAR_TOKEN_PREFIX + secrets.token_urlsafe(32)
+    # Atomic: the token and its audit event stand or fall together.
+    with transaction.atomic():
+        token = CalendarToken.objects.create(
+            user=actor,
+            name=name[:100],
+            prefix=raw[:12],
+            digest=calendar_token_digest(raw),
+            created_at=timezone.now(),
+        )
+        audit_record(actor=actor, action="calendar_token.issue", target=token)
+    return token, raw
+
+
+def calendar_token_revoke(*, actor: Any, token: CalendarToken) -> CalendarToken:
+    """Revoke a calendar address: its feeds answer 410 Gone from now on."""
+    if token.user_id != actor.pk:
+        require(actor, Action.MANAGE_USERS)
+    if token.revoked_at is not None:
+        raise ValidationError(_("This subscription was already revoked."))
+    # Atomic: the revocation and its audit event stand or fall together.
+    with transaction.atomic():
+        token.revoked_at = timezone.now()
+        CalendarToken.objects.filter(pk=token.pk).update(revoked_at=token.revoked_at)
+        audit_record(actor=actor, action="calendar_token.revoke", target=token)
+    return token
+
+
+def calendar_token_use(*, raw: str) -> CalendarToken | None:
+    """The token for this raw value with its user, its use noted; None if there is none or its
+    user can no longer sign in. A revoked token is returned as it is (the feed answers 410)."""
+    if not raw.startswith(CALENDAR_TOKEN_PREFIX):
+        return None
+    token = (
+        CalendarToken.objects.select_related("user__organization")
+        .filter(digest=calendar_token_digest(raw))
+        .first()
+    )
+    if token is None or not token.user.is_active:
+        return None
+    if token.revoked_at is None:
+        CalendarToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    return token

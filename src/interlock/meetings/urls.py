@@ -9,6 +9,20 @@ urlpatterns = [
     path("", views.meeting_list, name="list"),
     path("new/", views.meeting_create, name="create"),
     path("series/new/", views.series_create, name="series-create"),
+    # Calendar feeds (RFC 5545): a series' public feed, and private ones behind a token.
+    path("calendar/<slug:series>.ics", views.series_calendar, name="series-calendar"),
+    path("feeds/", views.calendar_subscriptions, name="calendars"),
+    path("feeds/<int:token_id>/revoke/", views.calendar_token_revoke, name="calendar-revoke"),
+    path(
+        "feeds/<str:token>/organization.ics",
+        views.organization_calendar,
+        name="organization-calendar",
+    ),
+    path(
+        "feeds/<str:token>/series/<slug:series>.ics",
+        views.series_calendar_private,
+        name="series-calendar-private",
+    ),
     # The high-level meetings keep their short addresses: /meetings/6/ is the sixth.
     path("<int:number>/", views.meeting_detail, name="high-level"),
     path(MEETING, views.meeting_detail, name="meeting"),

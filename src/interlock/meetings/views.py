@@ -5,24 +5,28 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from interlock.core.access import can, require
 from interlock.core.forms import attach_errors
+from interlock.core.i18n import language_of
 from interlock.domain.decisions import Decision
 from interlock.domain.meetings import CommentRound, DiffRow, may_comment
 from interlock.domain.meetings import RecordStatus as RecordStatusRule
 from interlock.domain.permissions import Action, Role
 from interlock.meetings import selectors, services
+from interlock.meetings.calendar import calendar_bytes
 from interlock.meetings.forms import (
     AnswerForm,
+    CalendarTokenForm,
     CommentForm,
     DelegationForm,
     DispositionForm,
@@ -37,6 +41,7 @@ from interlock.meetings.forms import (
 )
 from interlock.meetings.models import (
     HIGH_LEVEL,
+    CalendarToken,
     Disposition,
     Invitation,
     Meeting,
@@ -493,3 +498,136 @@ def preparation(request: HttpRequest, series: str, number: int) -> HttpResponse:
         "prep": selectors.preparation(request.user, meeting=meeting, at=timezone.now()),
     }
     return render(request, "meetings/preparation.html", context)
+
+
+# Calendar feeds (RFC 5545) ---------------------------------------------------------------------
+
+
+def _calendar(request: HttpRequest, *, name: str, feed: selectors.Feed, file: str) -> HttpResponse:
+    body = calendar_bytes(
+        name=name,
+        meetings=feed.meetings,
+        deadlines=feed.deadlines,
+        url_of=lambda m: request.build_absolute_uri(meeting_url(m)),
+        record_url_of=lambda r: request.build_absolute_uri(record_url(r.meeting)),
+        now=timezone.now(),
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{file}.ics"'
+    return response
+
+
+def _series_or_404(key: str) -> MeetingSeries:
+    found = MeetingSeries.objects.filter(key=key).first()
+    if found is None:
+        raise Http404(_("No series with this key."))
+    return found
+
+
+def series_calendar(request: HttpRequest, series: str) -> HttpResponse:
+    """A series' public feed: what the anonymous public may read, whoever asks."""
+    require(request.user, Action.VIEW_MEETINGS)
+    found = _series_or_404(series)
+    feed = selectors.feed_of_series(AnonymousUser(), series=found, at=timezone.now())
+    return _calendar(request, name=found.name, feed=feed, file=found.key)
+
+
+def _token_or_404(token: str) -> CalendarToken:
+    """The live calendar token; 404 if unknown, 410 Gone once revoked (clients stop polling)."""
+    found = services.calendar_token_use(raw=token)
+    if found is None:
+        raise Http404(_("No calendar subscription at this address."))
+    if found.revoked_at is not None:
+        raise CalendarTokenGone
+    return found
+
+
+class CalendarTokenGone(Exception):  # noqa: N818 - named for the answer it becomes
+    """A revoked calendar address: answered 410 Gone."""
+
+
+def _gone() -> HttpResponse:
+    return HttpResponse(
+        _("This calendar subscription was revoked."),
+        status=410,
+        content_type="text/plain; charset=utf-8",
+    )
+
+
+def organization_calendar(request: HttpRequest, token: str) -> HttpResponse:
+    """The meetings that concern the token holder's organization, as the holder may read them."""
+    try:
+        holder = _token_or_404(token)
+    except CalendarTokenGone:
+        return _gone()
+    with translation.override(language_of(holder.user)):
+        feed = selectors.feed_of_organization(holder.user, at=timezone.now())
+        name = _("Meetings of %(organization)s") % {
+            "organization": holder.user.organization.short_name
+        }
+        return _calendar(request, name=name, feed=feed, file="meetings")
+
+
+def series_calendar_private(request: HttpRequest, token: str, series: str) -> HttpResponse:
+    """A series' feed with the comment deadlines of the records the token holder may read."""
+    try:
+        holder = _token_or_404(token)
+    except CalendarTokenGone:
+        return _gone()
+    found = _series_or_404(series)
+    with translation.override(language_of(holder.user)):
+        feed = selectors.feed_of_series(holder.user, series=found, at=timezone.now())
+        return _calendar(request, name=found.name, feed=feed, file=found.key)
+
+
+@login_required
+def calendar_subscriptions(request: HttpRequest) -> HttpResponse:
+    """The user's private calendar addresses: made here, shown once, revoked here."""
+    require(request.user, Action.SUBSCRIBE_CALENDARS)
+    form = CalendarTokenForm(request.POST or None)
+    if request.method == "POST":
+        issued = _submit(
+            form,
+            lambda: services.calendar_token_issue(actor=request.user, **form.cleaned_data),
+        )
+        if issued is not None:
+            # Shown once on the next page, then forgotten: only its digest is kept.
+            request.session["new_calendar_token"] = issued[1]
+            return _done(
+                request,
+                reverse("meetings:calendars"),
+                _("Your subscription is made. Copy its addresses now: they are shown only once."),
+            )
+    raw = request.session.pop("new_calendar_token", None)
+    series = list(selectors.series_list())
+
+    def address(name: str, *args: str) -> str:
+        return request.build_absolute_uri(reverse(f"meetings:{name}", args=args))
+
+    context = {
+        "form": form,
+        "tokens": list(selectors.calendar_tokens(user=request.user)),
+        "series": [(s, address("series-calendar", s.key)) for s in series],
+        "new": {
+            "organization": address("organization-calendar", raw),
+            "series": [(s, address("series-calendar-private", raw, s.key)) for s in series],
+        }
+        if raw
+        else None,
+    }
+    return render(request, "meetings/calendars.html", context)
+
+
+@login_required
+@require_POST
+def calendar_token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
+    token = selectors.calendar_tokens(user=request.user).filter(pk=token_id).first()
+    if token is None:
+        raise Http404(_("No calendar subscription at this address."))
+    try:
+        services.calendar_token_revoke(actor=request.user, token=token)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The subscription is revoked: its addresses answer no more."))
+    return redirect("meetings:calendars")
