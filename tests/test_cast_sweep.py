@@ -192,6 +192,9 @@ ELSEWHERE = {
     "decisions/<int:meeting>/<int:number>/actions/<int:action_id>/indicators/",
     "decisions/indicators/<int:indicator_id>/report/",
     "groups/standing-committee/terms/", "groups/standing-committee/terms/<int:pk>/consent/",
+    # POST only: in committees/tests/test_working_group_page.py and test_committee_seats.py
+    "groups/working-groups/<slug:key>/documents/", "groups/working-groups/<slug:key>/people/",
+    "groups/standing-committee/seats/", "groups/standing-committee/seats/<int:pk>/end/",
     # POST only: in meetings/tests/test_meeting_cycle.py and test_meetings_api.py
     "meetings/<slug:series>/<int:number>/status/",
     "api/v1/series/<key>/meetings/<number>/status",

@@ -1,12 +1,17 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from interlock.accounts.models import User
 from interlock.committees.models import BodyKind
 from interlock.core.models import Source
 from interlock.meetings.models import Meeting
 from interlock.registry.models import Organization
+
+DATE = {"type": "date"}
 
 
 class WorkingGroupForm(forms.Form):
@@ -52,3 +57,42 @@ class TermsForm(forms.Form):
         help_text=_("Every organization that took part must consent before the terms are adopted"),
     )
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 10}), label=_("Text"))
+
+
+class GroupDocumentForm(forms.Form):
+    document = forms.CharField(
+        max_length=80,
+        label=_("Document number or symbol"),
+        help_text=_("As the library shows it, e.g. 42 or A/60/341"),
+    )
+    unlink = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+
+class PeopleField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        name = obj.get_full_name() or obj.username
+        return f"{name} ({obj.organization.acronym})" if obj.organization_id else name
+
+
+class GroupPeopleForm(forms.Form):
+    people = PeopleField(
+        queryset=User.objects.filter(is_active=True).select_related("organization"),
+        required=False,
+        label=_("People taking part"),
+        help_text=_("Users of the group's member organizations, or of the secretariat"),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+
+
+class SeatForm(forms.Form):
+    organization = forms.ModelChoiceField(
+        queryset=Organization.objects.all(), label=_("Organization")
+    )
+    person_name = forms.CharField(
+        max_length=160, required=False, label=_("Person"), help_text=_("Blank: unknown")
+    )
+    started_on = forms.DateField(label=_("Seated from"), widget=forms.DateInput(attrs=DATE))
+
+
+class SeatEndForm(forms.Form):
+    ended_on = forms.DateField(label=_("Seat ends on"), widget=forms.DateInput(attrs=DATE))

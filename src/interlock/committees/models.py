@@ -49,6 +49,10 @@ class WorkingGroupDetails(models.Model):
         "registry.Organization", blank=True, related_name="working_groups"
     )
     people = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
+    # Library documents of the group's work; each reader sees those the sharing policy lets them.
+    documents = models.ManyToManyField(
+        "documents.Document", blank=True, related_name="working_group_details"
+    )
     version = models.PositiveIntegerField(default=1)
 
     def __str__(self) -> str:

@@ -23,8 +23,41 @@ def working_group_list() -> QuerySet[WorkingGroup]:
 def working_group_get(*, key: str) -> WorkingGroup:
     return (
         WorkingGroup.objects.select_related("source", "details__convening_organization")
-        .prefetch_related("details__organizations", "details__people")
+        .prefetch_related(
+            "series",
+            "details__organizations",
+            Prefetch("details__people", queryset=_people().order_by("username")),
+        )
         .get(key=key)
+    )
+
+
+def _people() -> QuerySet[Any]:
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.select_related("organization")
+
+
+def group_meetings(group: WorkingGroup, *, limit: int = 20) -> list[Any]:
+    """The latest meetings of the group's series (the meetings app keeps a series per group)."""
+    from interlock.meetings.models import Meeting
+
+    return list(
+        Meeting.objects.filter(series__working_group=group)
+        .select_related("series")
+        .order_by("-starts_on", "-number")[:limit]
+    )
+
+
+def group_documents(user: Any, group: WorkingGroup, *, at: Any, limit: int = 50) -> list[Any]:
+    """The library documents linked to the group's work that ``user`` may read, newest first."""
+    from interlock.documents.access import readable_documents
+
+    return list(
+        readable_documents(user, at=at)
+        .filter(working_group_details__group=group)
+        .select_related("owner")
+        .order_by("-created_at", "-id")[:limit]
     )
 
 

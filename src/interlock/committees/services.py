@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from interlock.committees.models import (
     BodyKind,
+    CommitteeMember,
     Consent,
     TermsOfReference,
     WorkingGroup,
@@ -19,7 +20,7 @@ from interlock.committees.models import (
 )
 from interlock.committees.selectors import consent_needed_from
 from interlock.core.access import require
-from interlock.core.services import audit_record
+from interlock.core.services import audit_record, link_toggle
 from interlock.domain.permissions import Action
 from interlock.registry.models import Organization
 
@@ -153,3 +154,125 @@ def terms_create(*, actor: Any, title: str, meeting: Any, text: str) -> TermsOfR
         )
         audit_record(actor=actor, action="committee.terms.create", target=terms)
     return terms
+
+
+def _details(group: WorkingGroup) -> WorkingGroupDetails:
+    details, _created = WorkingGroupDetails.objects.get_or_create(group=group)
+    return details
+
+
+def working_group_document(
+    *, actor: Any, group: WorkingGroup, reference: str, linked: bool = True
+) -> Any:
+    """Link a library document to the group's work, or unlink it (the secretariat). The document
+    is named by its number or symbol among those the actor may read; readers of the group's page
+    see only those the sharing policy lets each of them read."""
+    from interlock.documents.access import readable_documents
+
+    require(actor, Action.MANAGE_REGISTRY)
+    reference = reference.strip()
+    readable = readable_documents(actor, at=timezone.now())
+    document = (
+        readable.filter(pk=int(reference)).first()
+        if reference.isdigit() and len(reference) < 12
+        else readable.filter(symbol__iexact=reference).order_by("-created_at").first()
+        if reference
+        else None
+    )
+    if document is None:
+        raise ValidationError({"document": _("No document with this number or symbol.")})
+    link_toggle(
+        actor=actor,
+        links=_details(group).documents,
+        item=document,
+        link=linked,
+        field="document",
+        already=_("This document is already linked to the group."),
+        absent=_("This document is not linked to the group."),
+        action="committee.group.document" if linked else "committee.group.document.unlink",
+        target=group,
+        label=document.pk,
+    )
+    return document
+
+
+def working_group_people(*, actor: Any, group: WorkingGroup, people: list[Any]) -> None:
+    """Name the people who take part in the group's work (the secretariat): each is a user of a
+    member organization of the group, or of the secretariat."""
+    require(actor, Action.MANAGE_REGISTRY)
+    details = _details(group)
+    members = set(details.organizations.values_list("pk", flat=True))
+    if details.convening_organization_id:
+        members.add(details.convening_organization_id)
+    outside = [
+        str(p)
+        for p in people
+        if p.organization_id not in members and getattr(p, "role", "") != "secretariat"
+    ]
+    if outside:
+        raise ValidationError(
+            {
+                "people": _("Not of a member organization of the group: %(people)s.")
+                % {"people": ", ".join(outside)}
+            }
+        )
+    before = sorted(details.people.values_list("username", flat=True))
+    # Atomic: the list and its audit event are one change.
+    with transaction.atomic():
+        details.people.set(people)
+        audit_record(
+            actor=actor,
+            action="committee.group.people",
+            target=group,
+            changes={"people": [before, sorted(p.username for p in people)]},
+        )
+
+
+def committee_seat_add(
+    *, actor: Any, organization: Organization, person_name: str, started_on: Any
+) -> CommitteeMember:
+    """Seat an organization on the standing committee from a date (the secretariat)."""
+    require(actor, Action.MANAGE_DECISIONS)
+    if CommitteeMember.objects.filter(organization=organization, ended_on__isnull=True).exists():
+        raise ValidationError(
+            {"organization": _("This organization already holds a seat on the committee.")}
+        )
+    try:
+        # Atomic: the unique constraint decides between two officials seating the same
+        # organization at once; the seat and its audit event are one fact.
+        with transaction.atomic():
+            seat = CommitteeMember.objects.create(
+                organization=organization, person_name=person_name.strip(), started_on=started_on
+            )
+            audit_record(
+                actor=actor,
+                action="committee.seat.add",
+                target=seat,
+                changes={"organization": [None, organization.acronym]},
+            )
+    except IntegrityError:
+        raise ValidationError(
+            {"organization": _("This organization already holds a seat on the committee.")}
+        ) from None
+    return seat
+
+
+def committee_seat_end(*, actor: Any, seat: CommitteeMember, ended_on: Any) -> None:
+    """End a seat on a date (the secretariat); the seat stays in the committee's history."""
+    require(actor, Action.MANAGE_DECISIONS)
+    if seat.ended_on is not None:
+        raise ValidationError({"ended_on": _("This seat has already ended.")})
+    if ended_on < seat.started_on:
+        raise ValidationError({"ended_on": _("A seat cannot end before it starts.")})
+    with transaction.atomic():
+        updated = CommitteeMember.objects.filter(pk=seat.pk, ended_on__isnull=True).update(
+            ended_on=ended_on
+        )
+        if not updated:
+            raise ValidationError({"ended_on": _("This seat has already ended.")})
+        audit_record(
+            actor=actor,
+            action="committee.seat.end",
+            target=seat,
+            changes={"ended_on": [None, ended_on.isoformat()]},
+        )

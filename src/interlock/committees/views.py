@@ -5,14 +5,23 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from interlock.committees import selectors, services
-from interlock.committees.forms import TermsForm, WorkingGroupDetailsForm, WorkingGroupForm
-from interlock.committees.models import TermsOfReference, WorkingGroup
+from interlock.committees.forms import (
+    GroupDocumentForm,
+    GroupPeopleForm,
+    SeatEndForm,
+    SeatForm,
+    TermsForm,
+    WorkingGroupDetailsForm,
+    WorkingGroupForm,
+)
+from interlock.committees.models import CommitteeMember, TermsOfReference, WorkingGroup
 from interlock.core.access import can, require
-from interlock.core.forms import attach_errors
+from interlock.core.forms import attach_errors, run_service
 from interlock.domain.permissions import Action
 from interlock.registry.services import ConflictError
 
@@ -62,11 +71,22 @@ def working_group_detail(request: HttpRequest, key: str) -> HttpResponse:
                 return redirect("committees:working-group", key=key)
     elif request.method == "POST":
         require(request.user, Action.MANAGE_REGISTRY)
+    signed_in = request.user.is_authenticated
     context = {
         "group": group,
         "details": details,
         "proposals": selectors.group_proposals(request.user, group),
+        "meetings": selectors.group_meetings(group),
+        "documents": selectors.group_documents(request.user, group, at=timezone.now()),
+        # People are named to the signed-in participants only, as proposals are.
+        "people": list(details.people.all()) if details and signed_in else [],
         "form": form,
+        "document_form": GroupDocumentForm() if may_manage else None,
+        "people_form": GroupPeopleForm(
+            initial={"people": list(details.people.all()) if details else []}
+        )
+        if may_manage
+        else None,
     }
     return render(request, "committees/working_group_detail.html", context)
 
@@ -100,6 +120,8 @@ def standing_committee(request: HttpRequest) -> HttpResponse:
         else None,
         "roles": selectors.committee_roles(),
         "terms_form": TermsForm() if can(user, Action.MANAGE_DECISIONS) else None,
+        "seat_form": SeatForm() if can(user, Action.MANAGE_DECISIONS) else None,
+        "seat_end_form": SeatEndForm() if can(user, Action.MANAGE_DECISIONS) else None,
     }
     return render(request, "committees/standing_committee.html", context)
 
@@ -138,4 +160,69 @@ def consent(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, message)
     else:
         messages.success(request, _("Your organization's consent is recorded."))
+    return redirect("committees:standing-committee")
+
+
+@login_required
+@require_POST
+def working_group_document(request: HttpRequest, key: str) -> HttpResponse:
+    require(request.user, Action.MANAGE_REGISTRY)
+    group = _group_or_404(key)
+    form = GroupDocumentForm(request.POST)
+    unlink = request.POST.get("unlink") == "1"
+    run_service(
+        request,
+        form,
+        lambda d: services.working_group_document(
+            actor=request.user, group=group, reference=d["document"], linked=not unlink
+        ),
+        _("The document is unlinked from the group.")
+        if unlink
+        else _("The document is linked to the group."),
+    )
+    return redirect("committees:working-group", key=key)
+
+
+@login_required
+@require_POST
+def working_group_people(request: HttpRequest, key: str) -> HttpResponse:
+    require(request.user, Action.MANAGE_REGISTRY)
+    group = _group_or_404(key)
+    run_service(
+        request,
+        GroupPeopleForm(request.POST),
+        lambda d: services.working_group_people(
+            actor=request.user, group=group, people=list(d["people"])
+        ),
+        _("The group's people are saved."),
+    )
+    return redirect("committees:working-group", key=key)
+
+
+@login_required
+@require_POST
+def seat_add(request: HttpRequest) -> HttpResponse:
+    require(request.user, Action.MANAGE_DECISIONS)
+    run_service(
+        request,
+        SeatForm(request.POST),
+        lambda d: services.committee_seat_add(actor=request.user, **d),
+        _("The seat is recorded."),
+    )
+    return redirect("committees:standing-committee")
+
+
+@login_required
+@require_POST
+def seat_end(request: HttpRequest, pk: int) -> HttpResponse:
+    require(request.user, Action.MANAGE_DECISIONS)
+    seat = CommitteeMember.objects.filter(pk=pk).first()
+    if seat is None:
+        raise Http404
+    run_service(
+        request,
+        SeatEndForm(request.POST),
+        lambda d: services.committee_seat_end(actor=request.user, seat=seat, **d),
+        _("The seat is ended."),
+    )
     return redirect("committees:standing-committee")

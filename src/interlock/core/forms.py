@@ -117,3 +117,26 @@ class TranslationsForm(forms.Form):
 
     def values(self) -> dict[str, str]:
         return {key: value for key, value in self.cleaned_data.items() if key != "version"}
+
+
+def run_service(request: Any, form: Any, call: Any, success: str) -> bool:
+    """Run a service with a valid form, from a page that only takes POST: its refusal, or the
+    form's errors, are shown as messages on the page it redirects to. True on success."""
+    from django.contrib import messages
+
+    from interlock.registry.services import ConflictError
+
+    if not form.is_valid():
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
+            for error in errors:
+                messages.error(request, f"{label}: {error}" if label else error)
+        return False
+    try:
+        call(form.cleaned_data)
+    except (ValidationError, ConflictError) as error:
+        for message in getattr(error, "messages", [str(error)]):
+            messages.error(request, message)
+        return False
+    messages.success(request, success)
+    return True

@@ -7,7 +7,8 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
 
 from interlock.core.models import AuditEvent, DataVersion
 
@@ -64,3 +65,34 @@ def data_version_bump() -> None:
     is seen exactly when the data it stands for is. Concurrent writers queue on the one row."""
     if not DataVersion.objects.filter(pk=1).update(value=models.F("value") + 1):
         DataVersion.objects.get_or_create(pk=1, defaults={"value": 1})
+
+
+def link_toggle(
+    *,
+    actor: Any,
+    links: Any,
+    item: Any,
+    link: bool,
+    field: str,
+    already: str,
+    absent: str,
+    action: str,
+    target: Any,
+    label: Any,
+) -> None:
+    """Add ``item`` to the many-to-many ``links`` or take it out, refusing a link that is already
+    there (``already``) or one that is not (``absent``), and audit it as ``action`` on ``target``."""
+    present = links.filter(pk=item.pk).exists()
+    if link and present:
+        raise ValidationError({field: already})
+    if not link and not present:
+        raise ValidationError({field: absent})
+    # Atomic: the link and its audit event are one change.
+    with transaction.atomic():
+        (links.add if link else links.remove)(item)
+        audit_record(
+            actor=actor,
+            action=action,
+            target=target,
+            changes={field: [None, label] if link else [label, None]},
+        )

@@ -347,7 +347,9 @@ def carried_forward(
         if not is_open(status):
             continue
         grouped[status].append(
-            CarriedDecision(decision, progress_of_decision(decision), decision.overdue_count)
+            CarriedDecision(
+                decision, progress_of_decision(decision), getattr(decision, "overdue_count", 0)
+            )
         )
     labels = dict(STATUS_CHOICES)
     groups = [(s, str(labels[s]), grouped[s]) for s in STATUS_ORDER if grouped.get(s)]

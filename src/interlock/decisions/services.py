@@ -16,7 +16,7 @@ from django.utils.translation import gettext_noop
 
 from interlock.committees.models import WorkingGroup
 from interlock.core.access import require
-from interlock.core.services import audit_record
+from interlock.core.services import audit_record, link_toggle
 from interlock.decisions.models import (
     OPEN_FOR_MODIFICATION,
     PROPOSAL_FLOW,
@@ -356,23 +356,18 @@ def decision_relate(
     require(actor, Can.MANAGE_DECISIONS)
     if other.pk == decision.pk:
         raise ValidationError({"other": _("A decision is not related to itself.")})
-    linked = decision.related.filter(pk=other.pk).exists()
-    if related and linked:
-        raise ValidationError({"other": _("These decisions are already related.")})
-    if not related and not linked:
-        raise ValidationError({"other": _("These decisions are not related.")})
-    # Atomic: the link and its audit event are one change.
-    with transaction.atomic():
-        if related:
-            decision.related.add(other)
-        else:
-            decision.related.remove(other)
-        audit_record(
-            actor=actor,
-            action="decision.relate" if related else "decision.unrelate",
-            target=decision,
-            changes={"related": [None, other.reference] if related else [other.reference, None]},
-        )
+    link_toggle(
+        actor=actor,
+        links=decision.related,
+        item=other,
+        link=related,
+        field="other",
+        already=_("These decisions are already related."),
+        absent=_("These decisions are not related."),
+        action="decision.relate" if related else "decision.unrelate",
+        target=decision,
+        label=other.reference,
+    )
 
 
 def action_create(

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -13,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from interlock.core.access import can, require
-from interlock.core.forms import attach_errors
+from interlock.core.forms import attach_errors, run_service
 from interlock.core.paging import query_without_page
 from interlock.decisions import exports, selectors, services
 from interlock.decisions.forms import (
@@ -40,7 +38,6 @@ from interlock.domain import amendments
 from interlock.domain.implementation import standing
 from interlock.domain.permissions import Action
 from interlock.meetings.models import Meeting
-from interlock.registry.services import ConflictError
 
 PAGE_SIZE = 50
 
@@ -128,22 +125,7 @@ def decision_detail(request: HttpRequest, meeting: int, number: int) -> HttpResp
     return render(request, "decisions/decision_detail.html", context)
 
 
-def _service_call(request: HttpRequest, form: Any, call: Any, success: str) -> bool:
-    """Run a service with a valid form; its refusal is shown as messages. True on success."""
-    if not form.is_valid():
-        for field, errors in form.errors.items():
-            label = form.fields[field].label if field in form.fields else ""
-            for error in errors:
-                messages.error(request, f"{label}: {error}" if label else error)
-        return False
-    try:
-        call(form.cleaned_data)
-    except (ValidationError, ConflictError) as error:
-        for message in getattr(error, "messages", [str(error)]):
-            messages.error(request, message)
-        return False
-    messages.success(request, success)
-    return True
+_service_call = run_service
 
 
 @login_required
