@@ -9,10 +9,12 @@ MANAGE := $(BIN)/interlock
 
 .PHONY: messages compile run test install migrate reference demo serve worker bench lint format types check clean
 
+# pip -qq: quiet about warnings too (a machine's pip.conf may name index locations that do not
+# exist, and pip warns about each); errors still show.
 $(STAMP): requirements/base.txt requirements/dev.txt pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is required (Python 3.11)"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==0.13.9
+	$(BIN)/python -m pip install -qq --disable-pip-version-check uv==0.13.9
 	$(BIN)/uv pip sync --quiet --python $(BIN)/python requirements/base.txt requirements/dev.txt
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	touch $(STAMP)

@@ -64,7 +64,7 @@ PAGES = {
     "/api/v1/series/standing-committee/meetings/1/invitations": PUBLIC,
     "/api/v1/series/standing-committee/meetings/1/delegations": PUBLIC,
     "/groups/working-groups/": PUBLIC,
-    "/audit/": SECRETARIAT_ONLY,
+    "/audit/": {**SECRETARIAT_ONLY, "anonymous": 302},
     "/accounts/profile/": SIGNED_IN,
     "/accounts/sign-in/": {**{part: 302 for part in SWEEP_CAST}, "anonymous": 200},
     "/accounts/password/": SIGNED_IN,
@@ -429,7 +429,7 @@ ADMIN_PAGES = [
 @pytest.fixture
 def cross_references(cast, cast_documents) -> dict[str, object]:
     """The AU's confidential annex shared with the EU (with a symbol), the text of an agreement
-    recorded before the form checked readability; and an agreement whose text is the restricted
+    recorded before the form checked readability and the conclusions of the cast meeting; and an agreement whose text is the restricted
     disarmament memo the secretariat may read and the EU may not. Creating documents leaves audit
     events naming them."""
     import datetime as dt
@@ -463,6 +463,10 @@ def cross_references(cast, cast_documents) -> dict[str, object]:
         signed_on=dt.date(2024, 1, 1),
         text=cast_documents["restricted_uncovered"],
     )
+    # The standing committee's conclusions: the annex, which only the AU and the EU may read.
+    from interlock.meetings.models import Meeting
+
+    Meeting.objects.filter(series__key="standing-committee", number=1).update(outcome=annex)
     return {"annex": annex, "agreements": [legacy, on_memo]}
 
 

@@ -346,7 +346,12 @@ NINJA_PAGINATION_MAX_OFFSET = 1_000_000
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"one_line_refusals": {"()": "interlock.core.log_filters.OneLineRefusals"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("INTERLOCK_LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        # A 403 is logged as one line with its reason, not a traceback (core/log_filters.py).
+        "django.request": {"filters": ["one_line_refusals"]},
+    },
 }

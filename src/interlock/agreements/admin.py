@@ -8,8 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from interlock.agreements.models import Agreement, AgreementKind
-from interlock.core.admin import AuditedAdminMixin
-from interlock.core.references import attach_foreign
+from interlock.core.admin import AuditedAdminMixin, NamedReferenceMixin
 
 
 @admin.register(AgreementKind)
@@ -20,28 +19,19 @@ class AgreementKindAdmin(AuditedAdminMixin, TranslationAdmin):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(admin.ModelAdmin):
+class AgreementAdmin(NamedReferenceMixin, admin.ModelAdmin):
     """Read-only: agreements are recorded and moved through their lifecycle on their own pages,
     through the services that check and audit each step."""
 
     list_display = ["title", "party_a", "party_b", "in_force_from", "expires_at", "terminated_at"]
     list_select_related = ["party_a", "party_b"]
     # The text is a document: named through the reading policy, never by its own __str__.
-    exclude = ["text"]
+    named_reference = "text"
     readonly_fields = ["text_named"]
 
     @admin.display(description=_("Text"))
     def text_named(self, agreement: Agreement) -> str:
-        return str(getattr(agreement, "text_reference", None) or "—")
-
-    def get_object(
-        self, request: HttpRequest, object_id: str, from_field: str | None = None
-    ) -> Any:
-        # Display methods receive only the object: name its text for this reader here.
-        agreement = super().get_object(request, object_id, from_field)
-        if agreement is not None:
-            attach_foreign(request.user, [agreement], "text")
-        return agreement
+        return self.named(agreement, "text")
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from interlock.core.models import AuditEvent, Source
+from interlock.core.references import attach_foreign
 from interlock.core.selectors import audit_event_search, audit_events_named
 from interlock.core.services import audit_record, changes_between
 
@@ -31,6 +32,31 @@ class AuditedAdminMixin:
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+class NamedReferenceMixin:
+    """For admin pages of a model with a foreign key to an object only some may read (a document):
+    the key is excluded from the form and shown read-only as ``<field>_named``, named through the
+    reading policy for the admin's reader (``core.references``), never by the object's __str__.
+    Set ``named_reference`` to the field's name and add ``<field>_named`` to ``readonly_fields``."""
+
+    named_reference = ""
+
+    def get_object(
+        self, request: HttpRequest, object_id: str, from_field: str | None = None
+    ) -> Any:
+        # Display methods receive only the object: name the reference for this reader here.
+        obj = super().get_object(request, object_id, from_field)  # type: ignore[misc]
+        if obj is not None:
+            attach_foreign(request.user, [obj], self.named_reference)
+        return obj
+
+    def get_exclude(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        return [*(super().get_exclude(request, obj) or []), self.named_reference]  # type: ignore[misc]
+
+    @staticmethod
+    def named(obj: Any, field: str) -> str:
+        return str(getattr(obj, f"{field}_reference", None) or "—")
 
 
 class VersionedAdminForm(forms.ModelForm):  # type: ignore[type-arg]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -21,6 +22,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html", context)
 
 
+@login_required  # the anonymous public signs in first, as on every page that needs an account
 def audit_list(request: HttpRequest) -> HttpResponse:
     require(request.user, Action.VIEW_AUDIT)
     query = request.GET.get("q", "")[:200]

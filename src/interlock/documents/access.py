@@ -141,6 +141,16 @@ def explanations(
     return [(org, may_read(_reader_for(org), item, terms, at)) for org in organizations]
 
 
+def secretariat_explanation(document: Document, *, at: dt.datetime) -> Decision:
+    """Why the secretariat can or cannot read the document. It is a reader of its own (¶7f): its
+    users belong to the United Nations, yet read restricted documents that the United Nations'
+    other users, judged by agreements like any organization's, may not; so the table that explains
+    who can read shows it as its own row."""
+    un = Organization.objects.filter(kind=OrganizationKind.UNITED_NATIONS).values_list("pk")[:1]
+    reader = Reader(organization=un[0][0] if un else 0, is_secretariat=True)
+    return may_read(reader, item_of(document), [], at)
+
+
 def _reader_for(organization: Organization) -> Reader:
     return Reader(
         organization=organization.pk,

@@ -23,6 +23,7 @@ from interlock.documents.access import (
     explanations,
     may_explain,
     readable_documents,
+    secretariat_explanation,
 )
 from interlock.documents.forms import DocumentFilterForm, DocumentForm, VersionForm
 from interlock.domain.permissions import Action
@@ -114,6 +115,9 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "decision": decision,
         "versions": selectors.language_versions(document),
         "explanations": explanations(document, at=now, organizations=organizations)
+        if may_explain(user, document)
+        else None,
+        "secretariat_decision": secretariat_explanation(document, at=now)
         if may_explain(user, document)
         else None,
         "is_owner": is_owner,

@@ -1,7 +1,10 @@
+from __future__ import annotations
+
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from interlock.core.admin import AuditedAdminMixin
+from interlock.core.admin import AuditedAdminMixin, NamedReferenceMixin
 from interlock.meetings.models import Delegation, Invitation, Meeting, MeetingSeries
 
 
@@ -23,7 +26,14 @@ class MeetingSeriesAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(AuditedAdminMixin, TranslationAdmin):
+class MeetingAdmin(NamedReferenceMixin, AuditedAdminMixin, TranslationAdmin):
     list_display = ["series", "number", "title", "starts_on", "status"]
     list_filter = ["series", "status"]
     inlines = [InvitationInline, DelegationInline]
+    # The conclusions are a document: named through the reading policy, never by their __str__.
+    named_reference = "outcome"
+    readonly_fields = ["outcome_named"]
+
+    @admin.display(description=_("Conclusions"))
+    def outcome_named(self, meeting: Meeting) -> str:
+        return self.named(meeting, "outcome")

@@ -91,6 +91,14 @@ class Meeting(models.Model):
         related_name="+",
         help_text=_("Empty for meetings planned in Interlock: the record here is the source"),
     )
+    outcome = models.ForeignKey(
+        "documents.Document",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The meeting's conclusions as the library holds them"),
+    )
     version = models.PositiveIntegerField(default=1)
 
     objects: MultilingualManager[Meeting] = (

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from interlock.core import references
 from interlock.core.access import can, require
 from interlock.core.forms import attach_errors
 from interlock.core.i18n import language_of
@@ -109,6 +110,8 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 def meeting_detail(request: HttpRequest, number: int, series: str = HIGH_LEVEL) -> HttpResponse:
     require(request.user, Action.VIEW_MEETINGS)
     meeting = _meeting_or_404(series, number)
+    # Its conclusions are a document of the library: named and linked only for those who may read it.
+    references.attach_foreign(request.user, [meeting], "outcome")
     invitations = list(meeting.invitations.all())
     own = next(
         (

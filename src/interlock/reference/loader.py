@@ -649,7 +649,12 @@ def load(data_dir: Path = DATA_DIR, m49_dir: Path | None = None) -> LoadReport:
             _upsert(Topic, {"key": key}, values, report)
         for key, values in parsed.agreement_kinds.items():
             _upsert(AgreementKind, {"key": key}, values, report)
-        _seed_document(Organization.objects.get(acronym="UN"), report)
+        conclusions = _seed_document(Organization.objects.get(acronym="UN"), report)
+        # The sixth meeting's conclusions are that document (its page links them).
+        if 6 in meetings and Meeting.objects.filter(pk=meetings[6].pk, outcome=None).update(
+            outcome=conclusions
+        ):
+            report.updated["meetings"] += 1
         # Situations from the public record (Darfur 2005, the tsunami of 2004), each fact cited.
         from interlock.situations.reference import load_reference_situations
 
@@ -675,13 +680,14 @@ SEED_TITLE = (
 )
 
 
-def _seed_document(un: Organization, report: LoadReport) -> None:
+def _seed_document(un: Organization, report: LoadReport) -> Any:
     """The source text itself, as a public document of the United Nations in the library."""
     from interlock.documents.models import Document, DocumentText
     from interlock.documents.services import refresh_search
 
-    if Document.objects.filter(owner=un, title=SEED_TITLE).exists():
-        return
+    existing = Document.objects.filter(owner=un, title=SEED_TITLE).first()
+    if existing is not None:
+        return existing
     body = (DATA_DIR / "seed-2005-conclusions.md").read_text(encoding="utf-8")
     # Dated as distributed (8 September 2005), so that the library's date filters find it there.
     moment = dt.datetime(2005, 9, 8, 12, 0, tzinfo=dt.UTC)
@@ -707,3 +713,4 @@ def _seed_document(un: Organization, report: LoadReport) -> None:
     )
     refresh_search(document)
     report.created["documents"] += 1
+    return document

@@ -5,8 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    CharField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Coalesce, Lower
 
 from interlock.core.i18n import in_reader_language, matches
 from interlock.registry.models import (
@@ -123,7 +134,27 @@ def organization_list(
         organizations = organizations.filter(
             Q(acronym__icontains=q) | matches(q, "name", "short_name")
         )
-    return organizations.order_by(in_reader_language("short_name"), "acronym")
+    return organizations.order_by(Lower(name_shown_on(as_of)), "acronym")
+
+
+def name_shown_on(day: dt.date) -> Coalesce:
+    """The name the list shows for each organization on ``day`` (``registry|name_on``): the former
+    name in use that day, else the current one, in the reader's language (English where blank).
+    The list is in the alphabetical order of this name, so what the reader sees is in order."""
+    former = OrganizationName.objects.filter(
+        Q(valid_from__isnull=True) | Q(valid_from__lte=day),
+        organization=OuterRef("pk"),
+        valid_until__gt=day,
+    ).order_by("valid_until")
+    return Coalesce(
+        Subquery(
+            former.annotate(
+                shown=ExpressionWrapper(in_reader_language("name"), CharField())
+            ).values_list("shown")[:1]
+        ),
+        in_reader_language("name"),
+        output_field=CharField(),
+    )
 
 
 def organization_get(*, acronym: str) -> Organization:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -54,6 +56,7 @@ def organization_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "organizations": organizations,
         "as_of": as_of,
+        "as_of_param": _as_of_param(as_of),
         "footprint": footprint_matrix(organizations=organizations, regions=regions, as_of=as_of),
         "query_string": query_without_page(request),
         "perms_may_register": bool(can(request.user, Action.MANAGE_REGISTRY)),
@@ -64,6 +67,12 @@ def organization_list(request: HttpRequest) -> HttpResponse:
         else "registry/organization_list.html"
     )
     return render(request, template, context)
+
+
+def _as_of_param(as_of: dt.date) -> str:
+    """The day to carry in links between the list and an organization's page ("?as_of="), or ""
+    for today: the reader who chose a day keeps it from one page to the other and back."""
+    return "" if as_of == timezone.localdate() else as_of.isoformat()
 
 
 def _organization_or_404(acronym: str) -> Organization:
@@ -90,6 +99,7 @@ def organization_detail(request: HttpRequest, acronym: str) -> HttpResponse:
         "former_names": list(organization.former_names.all()),
         "form": form,
         "as_of": as_of,
+        "as_of_param": _as_of_param(as_of),
         "memberships": memberships,
         "member_count": sum(1 for m in memberships if m.status in COUNTED_AS_MEMBER),
         "count_uncertain": selectors.count_is_uncertain(organization=organization, as_of=as_of),

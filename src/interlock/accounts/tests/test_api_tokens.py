@@ -124,3 +124,20 @@ def test_the_profile_issues_a_token_with_the_chosen_lifetime_and_scope(client_fo
     token = ApiToken.objects.get(user=cast["owner"])
     assert token.scope == TokenScope.READ_WRITE
     assert (token.expires_at - token.created_at).days == 30
+
+
+def test_the_token_list_names_the_state_of_each_token(client_for, cast) -> None:
+    import re
+
+    api_token_issue(actor=cast["owner"], name="active-one")
+    revoked, _raw = api_token_issue(actor=cast["owner"], name="revoked-one")
+    api_token_revoke(actor=cast["owner"], token=revoked)
+    page = client_for("owner").get("/accounts/profile/").content.decode()
+    rows = {
+        name: re.sub(r"<[^>]+>", " ", row)
+        for row in re.findall(r"<tr>.*?</tr>", page, flags=re.S)
+        for name in ("active-one", "revoked-one")
+        if name in row
+    }
+    assert "Active" in rows["active-one"] and "Revoke" in rows["active-one"]
+    assert "Revoked" in rows["revoked-one"] and "Active" not in rows["revoked-one"]

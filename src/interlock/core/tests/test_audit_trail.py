@@ -50,7 +50,7 @@ def test_the_database_refuses_raw_updates_and_deletes(event) -> None:
         ("partner", 403),
         ("outsider", 403),
         ("researcher", 403),
-        ("anonymous", 403),
+        ("anonymous", 302),  # sent to sign in
     ],
 )
 def test_only_the_secretariat_reads_the_audit_page(

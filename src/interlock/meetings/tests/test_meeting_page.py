@@ -39,3 +39,48 @@ def test_an_unknown_meeting_is_not_found(client) -> None:
 def test_the_working_groups_page_lists_the_six_groups(client) -> None:
     body = client.get("/groups/working-groups/").content.decode()
     assert body.count("<tr>") >= 7 and "Dialogue among civilizations" in body
+
+
+def test_a_future_meeting_does_not_show_the_2005_unknown_levels(client_for, cast) -> None:
+    from interlock.meetings.models import Delegation, Meeting
+    from interlock.registry.models import Organization
+
+    meeting = Meeting.objects.get(series__key="standing-committee", number=1)
+    # A delegation registered without its level: counted as unknown, but no record reports a
+    # figure for the meeting, so the 2005 note about the record does not apply.
+    Delegation.objects.create(meeting=meeting, organization=Organization.objects.get(acronym="EU"))
+    body = client_for("anonymous").get("/meetings/standing-committee/1/").content.decode()
+    assert "The record gives the number of delegations" not in body
+    assert "level unknown for 1" in body
+    Delegation.objects.filter(meeting=meeting, organization__acronym="EU").delete()
+    body = client_for("anonymous").get("/meetings/standing-committee/1/").content.decode()
+    assert "level unknown" not in body
+    assert (
+        "The record gives the number of delegations"
+        in client_for("anonymous").get("/meetings/6/").content.decode()
+    )
+
+
+def test_the_sixth_meeting_links_its_conclusions_in_the_library(client) -> None:
+    from interlock.meetings.models import Meeting
+
+    meeting = Meeting.objects.get(series__key="high-level", number=6)
+    assert meeting.outcome is not None and meeting.outcome.classification == "public"
+    body = client.get("/meetings/6/").content.decode()
+    assert f'href="/documents/{meeting.outcome_id}/"' in body
+    assert "Conclusions of the Chairman of the sixth high-level meeting" in body
+
+
+def test_conclusions_the_reader_may_not_read_are_named_only_by_their_kind(
+    client_for, cast_documents
+) -> None:
+    from interlock.meetings.models import Meeting
+
+    secret = cast_documents["confidential_to_partner"]
+    Meeting.objects.filter(series__key="standing-committee", number=1).update(outcome=secret)
+    path = "/meetings/standing-committee/1/"
+    assert f'href="/documents/{secret.pk}/"' in client_for("partner").get(path).content.decode()
+    for part in ("outsider", "anonymous", "secretariat"):
+        body = client_for(part).get(path).content.decode()
+        assert secret.title not in body and f"/documents/{secret.pk}/" not in body
+        assert "a document (withheld)" in body
