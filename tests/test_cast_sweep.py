@@ -191,6 +191,8 @@ ELSEWHERE = {
     "decisions/<int:meeting>/<int:number>/actions/",
     "decisions/<int:meeting>/<int:number>/actions/<int:action_id>/indicators/",
     "decisions/indicators/<int:indicator_id>/report/",
+    # POST only: in decisions/tests/test_decision_links.py
+    "decisions/<int:meeting>/<int:number>/links/", "decisions/reports/<int:report_id>/archive/",
     "groups/standing-committee/terms/", "groups/standing-committee/terms/<int:pk>/consent/",
     # POST only: in committees/tests/test_working_group_page.py and test_committee_seats.py
     "groups/working-groups/<slug:key>/documents/", "groups/working-groups/<slug:key>/people/",

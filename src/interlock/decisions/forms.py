@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -7,6 +9,7 @@ from interlock.committees.models import WorkingGroup
 from interlock.decisions.models import (
     MODIFICATION_KINDS,
     STATUS_CHOICES,
+    Decision,
     ProposalStatus,
     ProposerKind,
 )
@@ -129,3 +132,33 @@ class ReportForm(forms.Form):
     )
     submit = forms.BooleanField(required=False, label=_("Submit (a submitted report is final)"))
     version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+REFERENCE = re.compile(r"^\s*(?:HLM)?\s*(\d{1,3})\s*/\s*(\d{1,5})\s*$", re.IGNORECASE)
+
+
+class DecisionLinkForm(forms.Form):
+    other = forms.CharField(
+        max_length=20, label=_("Other decision"), help_text=_("Its reference, e.g. HLM6/3")
+    )
+    kind = forms.ChoiceField(
+        choices=[
+            ("related", _("Is related to this one")),
+            ("supersedes", _("Supersedes this one")),
+            ("unrelated", _("Is no longer related to this one")),
+        ],
+        label=_("Link"),
+    )
+
+    def clean_other(self) -> Decision:
+        match = REFERENCE.match(self.cleaned_data["other"])
+        decision = (
+            Decision.objects.select_related("meeting")
+            .filter(meeting__number=int(match[1]), number=int(match[2]))
+            .first()
+            if match
+            else None
+        )
+        if decision is None:
+            raise forms.ValidationError(_("No decision with this reference."))
+        return decision

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,6 +20,7 @@ from interlock.decisions import exports, selectors, services
 from interlock.decisions.forms import (
     ActionForm,
     DecisionFilterForm,
+    DecisionLinkForm,
     DispositionForm,
     IndicatorForm,
     ModificationForm,
@@ -30,6 +34,7 @@ from interlock.decisions.models import (
     Decision,
     Indicator,
     Modification,
+    ProgressReport,
     Proposal,
     ProposalStatus,
     ReminderSent,
@@ -121,6 +126,7 @@ def decision_detail(request: HttpRequest, meeting: int, number: int) -> HttpResp
         "may_manage": may_manage,
         "action_form": ActionForm(prefix="action") if may_manage else None,
         "indicator_form": IndicatorForm(prefix="indicator") if may_manage else None,
+        "link_form": DecisionLinkForm() if may_manage else None,
     }
     return render(request, "decisions/decision_detail.html", context)
 
@@ -164,6 +170,47 @@ def indicator_add(request: HttpRequest, meeting: int, number: int, action_id: in
         _("The indicator is added; its reports are now due on schedule."),
     )
     return redirect("decisions:decision", meeting=meeting, number=number)
+
+
+@login_required
+@require_POST
+def decision_link(request: HttpRequest, meeting: int, number: int) -> HttpResponse:
+    """Relate this decision to another, undo that, or record that another supersedes it."""
+    require(request.user, Action.MANAGE_DECISIONS)
+    decision = _decision_or_404(meeting, number)
+
+    def link(data: dict[str, Any]) -> None:
+        if data["kind"] == "supersedes":
+            services.decision_supersede(actor=request.user, decision=decision, by=data["other"])
+        else:
+            services.decision_relate(
+                actor=request.user,
+                decision=decision,
+                other=data["other"],
+                related=data["kind"] == "related",
+            )
+
+    _service_call(request, DecisionLinkForm(request.POST), link, _("The link is saved."))
+    return redirect("decisions:decision", meeting=meeting, number=number)
+
+
+@login_required
+@require_POST
+def report_archive(request: HttpRequest, report_id: int) -> HttpResponse:
+    """Archive a report (the secretariat): it stays on the page, marked, never deleted."""
+    require(request.user, Action.MANAGE_DECISIONS)
+    report = get_object_or_404(
+        ProgressReport.objects.select_related("indicator__action__decision__meeting"),
+        pk=report_id,
+    )
+    _service_call(
+        request,
+        Form(request.POST),  # nothing to fill in: the button is the whole request
+        lambda _data: services.report_archive(actor=request.user, report=report),
+        _("The report is archived; it stays on record."),
+    )
+    decision = report.indicator.action.decision
+    return redirect("decisions:decision", meeting=decision.meeting.number, number=decision.number)
 
 
 @login_required
