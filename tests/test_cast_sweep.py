@@ -1,6 +1,8 @@
 """Every page and API route, tried by every member of the fixed cast: the answer each may get,
 and never a server error. New routes must be added here (a test below fails until they are)."""
 
+from typing import Any
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -114,6 +116,7 @@ PAGES = {
     "/api/v1/situations/999999": {part: 404 for part in SWEEP_CAST},
     "/api/v1/capabilities": {**{part: 200 for part in SWEEP_CAST}, "anonymous": 401},
     "/api/v1/notifications": {**{part: 200 for part in SWEEP_CAST}, "anonymous": 401},
+    "/situations/notifications/999999/": {**{part: 404 for part in SWEEP_CAST}, "anonymous": 302},
     # The liaison network (¶7d): participants only, never the anonymous public.
     "/liaison/": SIGNED_IN,
     "/liaison/officials.vcf": SIGNED_IN,
@@ -177,6 +180,8 @@ ELSEWHERE = {
     "situations/<int:pk>/tasks/", "situations/<int:pk>/plans/",
     "situations/plans/<int:plan_id>/adopt/", "situations/engagements/<int:engagement_id>/",
     "situations/notifications/<int:notification_id>/sent/",
+    "situations/notifications/<int:notification_id>/text/",
+    "api/v1/notifications/<notification_id>/texts",
     "api/v1/situations/<pk>/plans", "api/v1/plans/<plan_id>/adopt",
     # POST only: the liaison office's forms, in liaison/tests/test_liaison_office.py
     "organizations/<slug:acronym>/liaison-office/profile/",
@@ -232,6 +237,37 @@ def test_each_part_sees_the_situation_only_if_the_policy_says_so(
     assert response.status_code == SITUATION_ROUTES[route][part], f"{part} GET {route}"
     if response.status_code in (403, 404):
         assert cast_situation.title not in response.content.decode()
+
+
+# An Article 54 notification on the cast's AU situation: the AU's own staff and the secretariat
+# read it; the EU sees the situation but not the AU's notifications; others get 404.
+NOTIFICATION_SEEN = {"owner": 200, "partner": 404, "secretariat": 200, "outsider": 404}
+
+
+@pytest.fixture
+def cast_notification(cast_situation: Any) -> Any:
+    import datetime as dt
+
+    from interlock.situations.models import Engagement, Notification
+
+    engagement = Engagement.objects.create(
+        situation=cast_situation,
+        organization=cast_situation.owner,
+        role="lead",
+        status="alerted",
+        started_on=dt.date(2026, 1, 5),
+    )
+    return Notification.objects.create(
+        engagement=engagement, status_after="alerted", text="Draft", text_en="Draft"
+    )
+
+
+@pytest.mark.parametrize("part", SWEEP_CAST)
+def test_each_part_reads_an_article_54_notification_only_if_it_may(
+    client_for, cast_notification, part: str
+) -> None:
+    response = client_for(part).get(f"/situations/notifications/{cast_notification.pk}/")
+    assert response.status_code == {**NOTIFICATION_SEEN, "anonymous": 302}[part], part
 
 
 # Routes of one document: the answer depends on whether the part may read it (404 otherwise: a
@@ -389,6 +425,7 @@ def test_every_route_is_in_the_sweep() -> None:
         "situations/<int:pk>/": "situations/999999/",
         "situations/<int:pk>/what-if/": "situations/",
         "situations/capabilities/<slug:acronym>/": "situations/capabilities/AU/",
+        "situations/notifications/<int:notification_id>/": "situations/notifications/999999/",
         "api/v1/situations/<pk>": "api/v1/situations/999999",
         "api/v1/situations/<pk>/plan": "api/v1/situations",
         "decisions/<int:meeting>/<int:number>/": "decisions/6/8/",

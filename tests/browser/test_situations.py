@@ -51,5 +51,14 @@ def test_the_secretariat_divides_the_labour_and_drafts_the_article_54_notificati
     row = page.locator("tr", has_text="Haiti electoral support (browser)")
     expect(row).to_contain_text("OAS")
     expect(row.locator("button", has_text="Mark as sent")).to_be_visible()
-    row.locator("summary").click()
-    expect(row.locator("pre")).to_contain_text("Article 54")
+    row.locator("a", has_text="Read and edit the draft").click()
+    french = page.locator("#text-field-fr")
+    expect(page.locator("#text-field-en")).to_contain_text("Article 54")
+    expect(french).to_contain_text("Au Président du Conseil de sécurité")
+    expect(page.locator("#text-field-ar")).to_have_attribute("dir", "rtl")
+    french.fill("Au Président du Conseil de sécurité\n\nTexte revu par le secrétariat.")
+    page.locator("form", has=french).locator("button").click()
+    expect(page.locator("main")).to_contain_text("History (2 texts)")
+    expect(french).to_contain_text("Texte revu par le secrétariat.")
+    serious = [v["id"] for v in Axe().run(page).response["violations"] if v["impact"] in SERIOUS]
+    assert serious == []

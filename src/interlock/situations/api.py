@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from django.utils import timezone
-from ninja import Path, Router, Schema
+from ninja import Field, Path, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
-from interlock.core.api_access import api_require, api_user
+from interlock.core.api_access import api_require, api_require_write, api_user
+from interlock.core.i18n import stored
 from interlock.core.paging import Paging
 from interlock.domain.permissions import Action
 from interlock.situations import selectors, services
@@ -162,6 +163,12 @@ class NotificationOut(Schema):
     drafted_at: dt.datetime
     sent_at: dt.datetime | None
     text: str
+    texts: dict[str, str]
+    version: int
+
+    @staticmethod
+    def resolve_texts(n: Notification) -> dict[str, str]:
+        return stored(n, "text")
 
     @staticmethod
     def resolve_situation(n: Notification) -> int:
@@ -291,7 +298,9 @@ def plan_adopt(request: HttpRequest, plan_id: int = Path(..., ge=1, le=2**53)) -
     try:
         return _plan_out(services.plan_adopt(actor=api_user(request), plan=plan))
     except ValidationError as error:
-        raise HttpError(409, " ".join(error.messages)) from None
+        # A field refused (language, empty text) is 422; a stale or sent notification is 409.
+        status = 422 if hasattr(error, "error_dict") else 409
+        raise HttpError(status, " ".join(error.messages)) from None
 
 
 @router.get(
@@ -317,3 +326,38 @@ def capability_list(request: HttpRequest, organization: str = "") -> object:
 def notification_list(request: HttpRequest) -> object:
     api_require(request, Action.VIEW_NOTIFICATIONS)
     return selectors.notification_list(api_user(request), at=timezone.now())
+
+
+class NotificationTextIn(Schema):
+    language: Literal["ar", "zh-hans", "en", "fr", "ru", "es"]
+    text: str = Field(..., min_length=1, max_length=20000)
+    version: int = Field(..., ge=1, le=2**31)
+
+
+@router.post(
+    "/notifications/{notification_id}/texts",
+    response=NotificationOut,
+    summary="Edit one language's text of a pending Article 54 notification (the secretariat)",
+)
+def notification_edit(
+    request: HttpRequest,
+    body: NotificationTextIn,
+    notification_id: int = Path(..., ge=1, le=2**53),
+) -> Notification:
+    actor = api_require_write(request, Action.SEND_NOTIFICATIONS)
+    try:
+        notification = selectors.access_notification(actor, notification_id, at=timezone.now())
+    except Http404:
+        raise HttpError(404, "No notification with this number, or none you may see.") from None
+    try:
+        return services.notification_edit(
+            actor=actor,
+            notification=notification,
+            language=body.language,
+            text=body.text,
+            version=body.version,
+        )
+    except ValidationError as error:
+        # A field refused (language, empty text) is 422; a stale or sent notification is 409.
+        status = 422 if hasattr(error, "error_dict") else 409
+        raise HttpError(status, " ".join(error.messages)) from None

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from interlock.documents.models import Classification, Topic
@@ -155,3 +156,13 @@ class WhatIfForm(forms.Form):
     add_priority = forms.IntegerField(
         required=False, min_value=1, max_value=5, initial=3, label=_("Priority (1–5)")
     )
+
+
+class NotificationTextForm(forms.Form):
+    """One language's text of an Article 54 notification, as the secretariat edits it."""
+
+    language = forms.ChoiceField(choices=settings.LANGUAGES, widget=forms.HiddenInput)
+    text = forms.CharField(
+        max_length=20000, widget=forms.Textarea(attrs={"rows": 10}), label=_("Text")
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)

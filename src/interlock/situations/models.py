@@ -306,13 +306,16 @@ class Engagement(models.Model):
 
 class Notification(models.Model):
     """Article 54: the Security Council kept fully informed. Drafted from the facts when a
-    Chapter VIII organization's engagement starts or changes; tracked until marked sent."""
+    Chapter VIII organization's engagement starts or changes, in the six official languages
+    (``text`` is registered in translation.py); the secretariat may edit each language's text
+    until the notification is marked sent. Every text, drafted or edited, is kept as a
+    :class:`NotificationRevision`."""
 
     engagement = models.ForeignKey(
         Engagement, on_delete=models.PROTECT, related_name="notifications"
     )
-    status_before = models.CharField(max_length=16, blank=True)
-    status_after = models.CharField(max_length=16)
+    status_before = models.CharField(max_length=16, blank=True, choices=EngagementStatus.choices)
+    status_after = models.CharField(max_length=16, choices=EngagementStatus.choices)
     text = models.TextField()
     drafted_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
@@ -325,5 +328,33 @@ class Notification(models.Model):
         ordering = ["sent_at", "-drafted_at", "-pk"]
         indexes = [models.Index(fields=["sent_at", "drafted_at"])]
 
+    objects: MultilingualManager[Notification] = MultilingualManager()
+
     def __str__(self) -> str:
         return f"Article 54 notification {self.pk}"
+
+
+class NotificationRevision(models.Model):
+    """One language's text of a notification as drafted (``number`` 1, no editor) or edited."""
+
+    notification = models.ForeignKey(
+        Notification, on_delete=models.PROTECT, related_name="revisions"
+    )
+    language = models.CharField(max_length=8)
+    number = models.PositiveIntegerField()
+    text = models.TextField()
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    edited_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["notification", "language", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["notification", "language", "number"], name="one_revision_number"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"notification {self.notification_id} ({self.language}) revision {self.number}"

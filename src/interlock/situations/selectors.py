@@ -23,6 +23,7 @@ from interlock.situations.models import (
     Engagement,
     EngagementStatus,
     Notification,
+    NotificationRevision,
     Plan,
     Situation,
     Task,
@@ -132,6 +133,33 @@ def notification_list(user: Any, *, at: dt.datetime) -> QuerySet[Notification]:
         notifications = notifications.filter(engagement__organization_id=reader.organization)
     # Pending (not yet sent) first: NULLs of sent_at sort first on both databases this way.
     return notifications.order_by(F("sent_at").asc(nulls_first=True), "-drafted_at", "-pk")
+
+
+def access_notification(user: Any, pk: int, *, at: dt.datetime) -> Notification:
+    """One notification the user may see (as on the list), or ``Http404``."""
+    notification = notification_list(user, at=at).filter(pk=pk).first()
+    if notification is None:
+        raise Http404
+    return notification
+
+
+def notification_texts(notification: Notification) -> list[dict[str, Any]]:
+    """Each of the six languages' current text with its revisions, newest first (one query)."""
+    from interlock.core.i18n import CONTENT_LANGUAGES, column
+
+    revisions: dict[str, list[NotificationRevision]] = defaultdict(list)
+    for revision in notification.revisions.select_related("edited_by").order_by(
+        "language", "-number"
+    ):
+        revisions[revision.language].append(revision)
+    return [
+        {
+            "language": language,
+            "text": getattr(notification, column("text", language)) or "",
+            "revisions": revisions[language],
+        }
+        for language in CONTENT_LANGUAGES
+    ]
 
 
 # --- the engine's world, read from the database ----------------------------------------------

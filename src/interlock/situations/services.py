@@ -10,11 +10,12 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
 from interlock.core.access import require
-from interlock.core.i18n import stored_value
+from interlock.core.i18n import CONTENT_LANGUAGES, FALLBACK, column, shown
 from interlock.core.services import audit_record
 from interlock.documents.models import Classification, Topic
 from interlock.domain import engine
@@ -31,6 +32,7 @@ from interlock.situations.models import (
     EngagementStatus,
     Kind,
     Notification,
+    NotificationRevision,
     Phase,
     Plan,
     PlanStatus,
@@ -406,40 +408,94 @@ def _article_54(engagement: Engagement, *, before: str | None, role_before: str 
         chapter_viii=True, before=before, after=engagement.status
     ):
         return
-    Notification.objects.create(
+    drafts = draft_article_54(engagement, before=before, role_before=role_before)
+    notification = Notification.objects.create(
         engagement=engagement,
         status_before=before or "",
         status_after=engagement.status,
-        text=draft_article_54(engagement, before=before, role_before=role_before),
+        text=drafts[FALLBACK],
+        **{column("text", language): text for language, text in drafts.items()},
+    )
+    NotificationRevision.objects.bulk_create(
+        NotificationRevision(notification=notification, language=language, number=1, text=text)
+        for language, text in drafts.items()
     )
 
 
-def draft_article_54(engagement: Engagement, *, before: str | None, role_before: str = "") -> str:
-    """The letter's text, from the facts. Drafted in English, the working language of the
-    Council's correspondence; the secretariat edits it before sending."""
+def draft_article_54(
+    engagement: Engagement, *, before: str | None, role_before: str = ""
+) -> dict[str, str]:
+    """The letter to the President of the Security Council, from the facts, in each of the six
+    official languages (the interface catalogues hold its sentences). The secretariat edits it
+    before sending."""
+    return {
+        language: _draft_in(language, engagement, before=before, role_before=role_before)
+        for language in CONTENT_LANGUAGES
+    }
+
+
+def _draft_in(
+    language: str, engagement: Engagement, *, before: str | None, role_before: str
+) -> str:
     situation = engagement.situation
-    organization = engagement.organization
     task = engagement.task
-    what = f" ({task.description}, {task.amount} {task.unit})" if task else ""
-    if before is None:
-        change = (
-            f"has begun an engagement as {engagement.role}{what}, "
-            f"with the status '{engagement.status}', on {engagement.started_on.isoformat()}"
+    with translation.override(language):
+        facts = {
+            "organization": shown(engagement.organization, "name", language)[0],
+            "situation": situation.title,
+            "date": date_format(engagement.started_on, "DATE_FORMAT"),
+            "role": str(Role(engagement.role).label),
+            "status": str(EngagementStatus(engagement.status).label),
+        }
+        if before is None:
+            change = _(
+                "In accordance with Article 54 of the Charter of the United Nations, the Security "
+                "Council is informed that the %(organization)s, acting under Chapter VIII of the "
+                "Charter, began an engagement in the situation “%(situation)s” on %(date)s, in "
+                "the role “%(role)s”, with the status “%(status)s”."
+            )
+        elif role_before:
+            facts["before"] = str(Role(role_before).label)
+            change = _(
+                "In accordance with Article 54 of the Charter of the United Nations, the Security "
+                "Council is informed that the %(organization)s, acting under Chapter VIII of the "
+                "Charter, has changed its role in the situation “%(situation)s” from "
+                "“%(before)s” to “%(role)s”."
+            )
+        else:
+            facts["before"] = str(EngagementStatus(before).label)
+            change = _(
+                "In accordance with Article 54 of the Charter of the United Nations, the Security "
+                "Council is informed that the %(organization)s, acting under Chapter VIII of the "
+                "Charter, has changed the status of its engagement in the situation "
+                "“%(situation)s” from “%(before)s” to “%(status)s”."
+            )
+        paragraphs = [_("To the President of the Security Council"), change % facts]
+        if task is not None:
+            paragraphs.append(
+                _("The engagement concerns the task “%(task)s” (%(domain)s: %(amount)s %(unit)s).")
+                % {
+                    "task": task.description,
+                    "domain": shown(task.domain, "name", language)[0],
+                    "amount": number_format(task.amount, decimal_pos=0, use_l10n=True),
+                    "unit": task.unit,
+                }
+            )
+        symbols = ", ".join(a.symbol for a in situation.authorizations.all())
+        paragraphs.append(
+            _("Security Council authorizations recorded for this situation: %(symbols)s.")
+            % {"symbols": symbols}
+            if symbols
+            else _("No Security Council authorization is recorded for this situation.")
         )
-    elif role_before:
-        change = f"has changed its role{what} from {role_before} to {engagement.role}"
-    else:
-        change = f"has changed the status of its engagement{what} from '{before}' to '{engagement.status}'"
-    symbols = ", ".join(a.symbol for a in situation.authorizations.all()) or "none recorded"
-    return (
-        "To the President of the Security Council.\n\n"
-        f"In accordance with Article 54 of the Charter of the United Nations, the Security Council "
-        f"is informed that the {stored_value(organization, 'name', 'en')}, acting under Chapter VIII of the Charter, "
-        f"{change}, in the situation '{situation.title}'.\n\n"
-        f"Security Council authorizations recorded for this situation: {symbols}.\n"
-        f"Regional effort at peaceful settlement before referral (Article 52(2)): "
-        f"{engagement.article_52_prior_effort}."
-    )
+        paragraphs.append(
+            _(
+                "A regional effort at peaceful settlement before referral to the Security "
+                "Council (Article 52(2)): %(answer)s."
+            )
+            % {"answer": str(PriorEffort(engagement.article_52_prior_effort).label)}
+        )
+        return "\n\n".join(str(p) for p in paragraphs)
 
 
 def _status(actor: Any, engagement: Engagement, status: str, today: dt.date) -> Engagement:
@@ -524,3 +580,54 @@ def notification_mark_sent(*, actor: Any, notification: Notification) -> Notific
             )
     notification.refresh_from_db()
     return notification
+
+
+def notification_edit(
+    *, actor: Any, notification: Notification, language: str, text: str, version: int
+) -> Notification:
+    """The secretariat's edit of one language's text of a draft. ``version`` is the one the editor
+    saw: an edit made on a stale copy is refused. A sent notification is no longer edited."""
+    require(actor, Action.SEND_NOTIFICATIONS)
+    if language not in CONTENT_LANGUAGES:
+        raise ValidationError({"language": _("Choose one of the six official languages.")})
+    text = text.strip().replace("\r\n", "\n")
+    if not text:
+        raise ValidationError({"text": _("A notification cannot be empty.")})
+    field = column("text", language)
+    with transaction.atomic():  # the text, its revision and the audit event together
+        current = Notification.objects.select_for_update().get(pk=notification.pk)
+        if current.sent_at is not None:
+            raise ValidationError(_("This notification was sent: its text is kept as sent."))
+        if current.version != version:
+            raise ValidationError(
+                _("Someone else changed this notification meanwhile. Reload and retry.")
+            )
+        before = getattr(current, field) or ""
+        if before == text:
+            return current
+        values: dict[str, Any] = {field: text, "version": current.version + 1}
+        if language == FALLBACK:
+            values["text"] = text  # the untranslated column holds the English, as elsewhere
+        Notification.objects.filter(pk=current.pk).update(**values)
+        last = (
+            NotificationRevision.objects.filter(notification=current, language=language)
+            .order_by("-number")
+            .values_list("number", flat=True)
+            .first()
+        )
+        NotificationRevision.objects.create(
+            notification=current,
+            language=language,
+            number=(last or 0) + 1,
+            text=text,
+            edited_by=actor,
+        )
+        audit_record(
+            actor=actor,
+            action="notification.edit",
+            target=current,
+            organization=actor.organization,
+            changes={"language": [None, language], "revision": [last, (last or 0) + 1]},
+        )
+    current.refresh_from_db()
+    return current

@@ -15,6 +15,12 @@ urlpatterns = [
     path("plans/<int:plan_id>/adopt/", views.plan_adopt, name="plan-adopt"),
     path("engagements/<int:engagement_id>/", views.engagement_status, name="engagement"),
     path("notifications/", views.notification_list, name="notifications"),
+    path("notifications/<int:notification_id>/", views.notification_detail, name="notification"),
+    path(
+        "notifications/<int:notification_id>/text/",
+        views.notification_edit,
+        name="notification-edit",
+    ),
     path("notifications/<int:notification_id>/sent/", views.notification_sent, name="sent"),
     path("capabilities/", views.capability_list, name="capabilities"),
     path("capabilities/<slug:acronym>/", views.capability_edit, name="capability-edit"),

@@ -24,6 +24,7 @@ from interlock.situations.forms import (
     Article52Form,
     AuthorizationForm,
     CapabilityForm,
+    NotificationTextForm,
     SituationForm,
     StatusForm,
     TaskForm,
@@ -264,6 +265,42 @@ def notification_list(request: HttpRequest) -> HttpResponse:
         "may_send": bool(can(request.user, Action.SEND_NOTIFICATIONS)),
     }
     return render(request, "situations/notification_list.html", context)
+
+
+@login_required
+def notification_detail(request: HttpRequest, notification_id: int) -> HttpResponse:
+    """The letter in the six languages, each editable by the secretariat until it is sent, with
+    the history of every text."""
+    require(request.user, Action.VIEW_NOTIFICATIONS)
+    notification = selectors.access_notification(request.user, notification_id, at=timezone.now())
+    may_edit = notification.sent_at is None and bool(can(request.user, Action.SEND_NOTIFICATIONS))
+    context = {
+        "notification": notification,
+        "texts": selectors.notification_texts(notification),
+        "may_edit": may_edit,
+        "may_send": may_edit,
+    }
+    return render(request, "situations/notification_detail.html", context)
+
+
+@login_required
+@require_POST
+def notification_edit(request: HttpRequest, notification_id: int) -> HttpResponse:
+    require(request.user, Action.SEND_NOTIFICATIONS)
+    notification = selectors.access_notification(request.user, notification_id, at=timezone.now())
+    form = NotificationTextForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError([e for errors in form.errors.values() for e in errors])
+        services.notification_edit(
+            actor=request.user, notification=notification, **form.cleaned_data
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("The text is saved; the earlier one is kept in the history."))
+    return redirect("situations:notification", notification_id=notification.pk)
 
 
 @login_required

@@ -17,6 +17,7 @@ REGISTERED = {
     ("registry", "OrganizationName"): ("short_name", "name"),
     ("registry", "ReportedMemberCount"): ("counted",),
     ("situations", "CapabilityDomain"): ("name",),
+    ("situations", "Notification"): ("text",),
     ("committees", "WorkingGroup"): ("name",),
     ("meetings", "Meeting"): ("title", "theme"),
     ("meetings", "MeetingSeries"): ("name",),
