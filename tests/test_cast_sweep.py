@@ -156,6 +156,12 @@ PAGES = {
     "/api/v1/decisions?organization=AU&overdue=true": PUBLIC,
     "/api/v1/decisions/6/8": PUBLIC,
     "/api/v1/monitor": PUBLIC,
+    "/api/v1/actions": PUBLIC,
+    "/api/v1/actions?decision=HLM6/2&organization=AU&status=in_progress": PUBLIC,
+    "/api/v1/actions?decision=sixth": {part: 422 for part in SWEEP_CAST},
+    "/api/v1/indicators?overdue=true": PUBLIC,
+    "/api/v1/indicators/999999": {part: 404 for part in SWEEP_CAST},
+    "/api/v1/standing-committee/terms": PUBLIC,
     "/api/v1/proposals": {**{part: 200 for part in SWEEP_CAST}, "anonymous": 401},
     "/organizations/new/": {**SECRETARIAT_ONLY, "anonymous": 302},
 }
@@ -196,6 +202,9 @@ ELSEWHERE = {
     "decisions/<int:meeting>/<int:number>/actions/",
     "decisions/<int:meeting>/<int:number>/actions/<int:action_id>/indicators/",
     "decisions/indicators/<int:indicator_id>/report/",
+    # One proposal's supports, and the API's writes: in decisions/tests/test_implementation_api.py
+    "api/v1/proposals/<pk>/supports", "api/v1/decisions/<meeting>/<number>/actions",
+    "api/v1/actions/<pk>/indicators", "api/v1/standing-committee/terms/<pk>/consents",
     # POST only: in decisions/tests/test_decision_links.py
     "decisions/<int:meeting>/<int:number>/links/", "decisions/reports/<int:report_id>/archive/",
     "groups/standing-committee/terms/", "groups/standing-committee/terms/<int:pk>/consent/",
@@ -430,6 +439,7 @@ def test_every_route_is_in_the_sweep() -> None:
         "api/v1/situations/<pk>/plan": "api/v1/situations",
         "decisions/<int:meeting>/<int:number>/": "decisions/6/8/",
         "api/v1/decisions/<meeting>/<number>": "api/v1/decisions/6/8",
+        "api/v1/indicators/<pk>": "api/v1/indicators/999999",
         "groups/working-groups/<slug:key>/": "groups/working-groups/peacekeeping/",
         **{
             route.strip("/").replace("{pk}", "<int:pk>")

@@ -42,6 +42,7 @@ def _rate_limited(request: HttpRequest, exc: RateLimitedError) -> Any:
 
 def _mount() -> None:
     from interlock.agreements.api import router as agreements_router
+    from interlock.committees.api import router as committees_router
     from interlock.core.api import router as core_router
     from interlock.decisions.api import router as decisions_router
     from interlock.documents.api import router as documents_router
@@ -58,6 +59,7 @@ def _mount() -> None:
     api.add_router("/", agreements_router)
     api.add_router("/", situations_router)
     api.add_router("/", decisions_router)
+    api.add_router("/", committees_router)
 
 
 _mount()

@@ -4,14 +4,21 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Field, Path, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
-from interlock.core.api_access import api_require, api_user
+from interlock.core.api_access import api_require, api_require_write, api_user
 from interlock.core.paging import Paging
 from interlock.decisions import selectors, services
-from interlock.decisions.models import Decision, Indicator, Proposal, ProposalStatus
+from interlock.decisions.models import (
+    STATUS_CHOICES,
+    Decision,
+    Indicator,
+    Proposal,
+    ProposalStatus,
+    SupportKind,
+)
 from interlock.domain.permissions import Action
 from interlock.registry.services import ConflictError
 
@@ -231,8 +238,11 @@ def modification_create(request: HttpRequest, body: ModificationIn, pk: int = ID
     proposal = _proposal(request, pk)
     api_require(request, Action.PROPOSE)
     try:
-        return 201, services.modification_propose(
-            actor=api_user(request), proposal=proposal, **body.dict()
+        return Status(
+            201,
+            services.modification_propose(
+                actor=api_user(request), proposal=proposal, **body.dict()
+            ),
         )
     except (ValidationError, ConflictError) as error:
         raise _refuse(error) from None
@@ -274,6 +284,294 @@ def report_save(request: HttpRequest, body: ReportIn, pk: int = ID) -> Any:
             indicator=indicator,
             expected_version=data.pop("version"),
             **data,
+        )
+    except (ValidationError, ConflictError) as error:
+        raise _refuse(error) from None
+
+
+# Actions, indicators and support. Reads follow the pages: actions and indicators are public
+# facts of the monitor; reports are shown to each reader as the decision's page shows them;
+# supports are read by the participants who may read the proposal. Writes are those the pages
+# allow, to the same people.
+
+
+class ErrorOut(Schema):
+    detail: str | list[Any] = Field(
+        description="Why the request was refused: a sentence, or the fields in error"
+    )
+
+
+READ_ERRORS: dict[int, Any] = {404: ErrorOut, 422: ErrorOut}
+WRITE_ERRORS: dict[int, Any] = {
+    401: ErrorOut,
+    403: ErrorOut,
+    404: ErrorOut,
+    409: ErrorOut,
+    422: ErrorOut,
+}
+STATUSES = "|".join(value for value, _label in STATUS_CHOICES)
+
+
+class IndicatorBrief(Schema):
+    id: int
+    title: str
+    unit: str
+    target: str
+    reports_from: dt.date
+    reports_until: dt.date
+    every_months: int
+    next_due_on: dt.date | None = Field(
+        description="The first due date without a submitted report; null when all are in"
+    )
+
+
+class ActionOut(ActionBrief):
+    decision: str = Field(description="The decision's reference, e.g. HLM6/2")
+    indicators: list[IndicatorBrief]
+
+    @staticmethod
+    def resolve_decision(a: Any) -> str:
+        return str(a.decision.reference)
+
+    @staticmethod
+    def resolve_indicators(a: Any) -> list[Any]:
+        return list(a.indicators.all())
+
+
+def _organization_id(acronym: str) -> int | None:
+    from interlock.registry.models import Organization
+
+    if not acronym:
+        return None
+    pk = Organization.objects.filter(acronym=acronym).values_list("pk", flat=True).first()
+    if pk is None:
+        raise HttpError(422, "No organization with this acronym.")
+    return int(pk)
+
+
+class ActionQuery(Schema):
+    decision: str = Field("", max_length=20, description="A decision's reference, e.g. HLM6/2")
+    organization: str = Field("", max_length=20, description="Acronym of a lead or supporting org")
+    status: str = Field("", pattern=f"^({STATUSES})?$")
+
+
+@router.get(
+    "/actions",
+    response={200: list[ActionOut], 422: ErrorOut},
+    summary="Actions under decisions, with their indicators",
+)
+@paginate(Paging)
+def action_list(request: HttpRequest, query: Query[ActionQuery]) -> Any:
+    from interlock.decisions.forms import REFERENCE
+
+    api_require(request, Action.VIEW_DECISIONS)
+    reference = None
+    if query.decision:
+        match = REFERENCE.match(query.decision)
+        if match is None:
+            raise HttpError(422, "A decision's reference looks like HLM6/2.")
+        reference = (int(match[1]), int(match[2]))
+    return selectors.action_list(
+        decision=reference,
+        organization=_organization_id(query.organization),
+        status=query.status,
+    )
+
+
+class ActionIn(Schema):
+    title: str = Field(..., min_length=1, max_length=300)
+    lead: str = Field(..., max_length=20, description="Acronym of the lead organization")
+    supporting: list[str] = Field(default_factory=list, max_length=50)
+    target_date: dt.date | None = None
+
+
+@router.post(
+    "/decisions/{meeting}/{number}/actions",
+    response={201: ActionOut, **WRITE_ERRORS},
+    summary="Add an action under a decision (the secretariat)",
+)
+def action_create(
+    request: HttpRequest, body: ActionIn, meeting: int = Path(..., ge=1, le=999), number: int = ID
+) -> Any:
+    from interlock.registry.models import Organization
+
+    actor = api_require_write(request, Action.MANAGE_DECISIONS)
+    try:
+        decision = selectors.decision_get(meeting=meeting, number=number)
+    except Decision.DoesNotExist:
+        raise HttpError(404, "No such decision.") from None
+    named = {
+        o.acronym: o for o in Organization.objects.filter(acronym__in=[body.lead, *body.supporting])
+    }
+    unknown = sorted({body.lead, *body.supporting} - set(named))
+    if unknown:
+        raise HttpError(422, "No organization with the acronym " + ", ".join(unknown) + ".")
+    try:
+        action = services.action_create(
+            actor=actor,
+            decision=decision,
+            title=body.title,
+            lead=named[body.lead],
+            supporting=[named[a] for a in body.supporting],
+            target_date=body.target_date,
+        )
+    except (ValidationError, ConflictError) as error:
+        raise _refuse(error) from None
+    return Status(201, selectors.action_list().get(pk=action.pk))
+
+
+class IndicatorQuery(Schema):
+    organization: str = Field("", max_length=20, description="Acronym of the lead organization")
+    overdue: bool = Field(False, description="Only those with a report past its due date")
+
+
+class IndicatorOut(IndicatorBrief):
+    action: int
+    decision: str
+    lead: str
+    overdue: bool
+
+    @staticmethod
+    def resolve_action(i: Any) -> int:
+        return int(i.action_id)
+
+    @staticmethod
+    def resolve_decision(i: Any) -> str:
+        return str(i.action.decision.reference)
+
+    @staticmethod
+    def resolve_lead(i: Any) -> str:
+        return str(i.action.lead.acronym)
+
+    @staticmethod
+    def resolve_overdue(i: Any) -> bool:
+        return i.next_due_on is not None and i.next_due_on < timezone.localdate()
+
+
+@router.get(
+    "/indicators",
+    response={200: list[IndicatorOut], 422: ErrorOut},
+    summary="Indicators and when their next report is due",
+)
+@paginate(Paging)
+def indicator_list(request: HttpRequest, query: Query[IndicatorQuery]) -> Any:
+    api_require(request, Action.VIEW_DECISIONS)
+    return selectors.indicator_list(
+        organization=_organization_id(query.organization),
+        overdue=query.overdue,
+        today=timezone.localdate(),
+    )
+
+
+class DueOut(Schema):
+    due_on: dt.date
+    standing: str = Field(description="submitted, overdue, due_soon (within 30 days) or upcoming")
+
+
+class IndicatorDetailOut(IndicatorOut):
+    schedule: list[DueOut]
+    reports: list[ReportOut] = Field(
+        description="The reports this reader may read: none for the public, drafts only to "
+        "their own organization and the secretariat"
+    )
+
+    @staticmethod
+    def resolve_reports(i: Any) -> list[Any]:
+        return list(i.readable_reports)
+
+
+@router.get(
+    "/indicators/{pk}",
+    response={200: IndicatorDetailOut, **READ_ERRORS},
+    summary="One indicator: its schedule and the reports you may read",
+)
+def indicator_detail(request: HttpRequest, pk: int = ID) -> Any:
+    from interlock.domain.implementation import standing
+
+    api_require(request, Action.VIEW_DECISIONS)
+    try:
+        indicator = selectors.indicator_get(pk=pk)
+    except Indicator.DoesNotExist:
+        raise HttpError(404, "No such indicator.") from None
+    reports = list(indicator.reports.all())
+    submitted = {r.due_on for r in reports if r.state == "submitted"}
+    today = timezone.localdate()
+    indicator.schedule = [  # type: ignore[attr-defined]
+        DueOut(due_on=due, standing=standing(due, submitted=due in submitted, today=today))
+        for due in services.due_dates(indicator)
+    ]
+    indicator.readable_reports = selectors.visible_reports(api_user(request), reports)  # type: ignore[attr-defined]
+    return indicator
+
+
+class IndicatorIn(Schema):
+    title: str = Field(..., min_length=1, max_length=300)
+    unit: str = Field("", max_length=60)
+    target: str = Field("", max_length=120)
+    reports_from: dt.date
+    reports_until: dt.date
+    every_months: int = Field(..., ge=1, le=60)
+
+
+@router.post(
+    "/actions/{pk}/indicators",
+    response={201: IndicatorOut, **WRITE_ERRORS},
+    summary="Set an indicator with its reporting schedule (the secretariat)",
+)
+def indicator_create(request: HttpRequest, body: IndicatorIn, pk: int = ID) -> Any:
+    from interlock.decisions.models import Action as DecisionAction
+
+    actor = api_require_write(request, Action.MANAGE_DECISIONS)
+    action = DecisionAction.objects.filter(pk=pk).first()
+    if action is None:
+        raise HttpError(404, "No such action.")
+    try:
+        indicator = services.indicator_create(actor=actor, action=action, **body.dict())
+    except (ValidationError, ConflictError) as error:
+        raise _refuse(error) from None
+    return Status(201, selectors.indicator_get(pk=indicator.pk))
+
+
+class SupportOut(Schema):
+    organization: str
+    kind: str = Field(description="co_sponsor or support")
+    recorded_at: dt.datetime
+
+    @staticmethod
+    def resolve_organization(s: Any) -> str:
+        return str(s.organization.acronym)
+
+
+@router.get(
+    "/proposals/{pk}/supports",
+    response={200: list[SupportOut], 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    summary="Who supports or co-sponsors a proposal (participants)",
+)
+def support_list(request: HttpRequest, pk: int = ID) -> Any:
+    return list(_proposal(request, pk).supports.all())
+
+
+class SupportIn(Schema):
+    kind: str = Field(..., pattern="^(" + "|".join(SupportKind.values) + ")$")
+
+
+@router.post(
+    "/proposals/{pk}/supports",
+    response={201: SupportOut, **WRITE_ERRORS},
+    summary="Record your organization's support (its liaison official)",
+)
+def support_create(request: HttpRequest, body: SupportIn, pk: int = ID) -> Any:
+    proposal = _proposal(request, pk)
+    user = api_user(request)
+    actor = api_require_write(
+        request, Action.SPEAK_FOR_ORGANIZATION, organization_id=user.organization_id
+    )
+    try:
+        return Status(
+            201,
+            services.support_record(
+                actor=actor, proposal=proposal, organization=actor.organization, kind=body.kind
+            ),
         )
     except (ValidationError, ConflictError) as error:
         raise _refuse(error) from None

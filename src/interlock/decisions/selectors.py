@@ -365,3 +365,46 @@ def carried_forward(
         .order_by("next_due_on", "id")[: overdue_limit + 1]
     )
     return CarryForward(groups, overdue[:overdue_limit], len(overdue) > overdue_limit)
+
+
+def action_list(
+    *, decision: tuple[int, int] | None = None, organization: int | None = None, status: str = ""
+) -> QuerySet[Action]:
+    """Actions with their decision, lead, supporting organizations and indicators: one query
+    and two prefetches, whatever their number."""
+    actions = Action.objects.select_related("lead", "decision__meeting")
+    if decision:
+        actions = actions.filter(
+            decision__meeting__number=decision[0], decision__number=decision[1]
+        )
+    if organization:
+        actions = actions.filter(
+            Q(lead_id=organization) | Q(supporting__id=organization)
+        ).distinct()
+    if status:
+        actions = actions.filter(status=status)
+    return actions.prefetch_related("supporting", "indicators").order_by(
+        "decision__meeting__number", "decision__number", "id"
+    )
+
+
+def indicator_list(
+    *, organization: int | None = None, overdue: bool = False, today: dt.date
+) -> QuerySet[Indicator]:
+    """Indicators with their action, lead and decision, soonest due first: one query."""
+    indicators = Indicator.objects.select_related("action__lead", "action__decision__meeting")
+    if organization:
+        indicators = indicators.filter(action__lead_id=organization)
+    if overdue:
+        indicators = indicators.filter(next_due_on__lt=today)
+    return indicators.order_by(F("next_due_on").asc(nulls_last=True), "id")
+
+
+def indicator_get(*, pk: int) -> Indicator:
+    return (
+        Indicator.objects.select_related("action__lead", "action__decision__meeting")
+        .prefetch_related(
+            Prefetch("reports", queryset=ProgressReport.objects.select_related("organization"))
+        )
+        .get(pk=pk)
+    )
