@@ -222,6 +222,13 @@ ELSEWHERE = {
     "api/v1/series/<key>/meetings/<number>/record/versions",
     "api/v1/series/<key>/meetings/<number>/record/status",
     "api/v1/series/<key>/meetings/<number>/record/comments/<comment_id>/disposition",
+    # POST only: the agenda's writes, in meetings/tests/test_agenda.py
+    "meetings/<slug:series>/<int:number>/agenda/publish/",
+    "meetings/<slug:series>/<int:number>/agenda/<int:item_id>/move/",
+    "meetings/<slug:series>/<int:number>/agenda/<int:item_id>/remove/",
+    "meetings/<slug:series>/<int:number>/agenda/<int:item_id>/documents/",
+    "meetings/<slug:series>/<int:number>/agenda/<int:item_id>/documents/<int:document_id>/remove/",
+    "meetings/<slug:series>/<int:number>/agenda/<int:item_id>/links/",
 }  # fmt: skip
 
 
@@ -333,6 +340,12 @@ RECORD_ROUTES = {
     f"{SC}/record/new/": {**SECRETARIAT_ONLY, "anonymous": 302},
     f"{SC}/record/edit/": {**SECRETARIAT_ONLY, "anonymous": 302},
     f"{SC}/preparation/": PUBLIC,
+    f"{SC}/agenda/": PUBLIC,
+    f"{SC}/agenda/new/": {**SECRETARIAT_ONLY, "anonymous": 302},
+    "/meetings/high-level/6/agenda/": PUBLIC,
+    "/meetings/high-level/6/agenda/new/": {**{p: 403 for p in SWEEP_CAST}, "anonymous": 302},
+    f"{SC_API}/agenda": PUBLIC,
+    f"{SC_API}/agenda/1": {part: 404 for part in SWEEP_CAST},
     f"{SC_API}/record": PARTNERSHIP,
     f"{SC_API}/record/comments": PARTNERSHIP,
     f"{SC_API}/record/diff?from=1&to=2": PARTNERSHIP,
@@ -380,6 +393,21 @@ def test_each_part_reaches_a_record_as_the_sharing_policy_says(
         assert "Record of the" not in response.content.decode()
 
 
+@pytest.mark.parametrize("part", SWEEP_CAST)
+def test_only_the_secretariat_opens_an_agenda_items_page(client_for, cast, part: str) -> None:
+    from interlock.meetings import services
+    from interlock.meetings.models import Meeting
+
+    meeting = Meeting.objects.get(series__key="standing-committee", number=1)
+    item = services.agenda_item_add(actor=cast["secretariat"], meeting=meeting, title_en="Opening")
+    response = client_for(part).get(f"{SC}/agenda/{item.pk}/")
+    expected = {"secretariat": 200, "anonymous": 302}.get(part, 403)
+    assert response.status_code == expected, part
+    assert client_for(part).get(f"{SC}/agenda/999999/").status_code == (
+        404 if part == "secretariat" else expected
+    )
+
+
 def _routes(resolver: URLResolver, prefix: str = "") -> list[str]:
     found = []
     for pattern in resolver.url_patterns:
@@ -416,13 +444,23 @@ def test_every_route_is_in_the_sweep() -> None:
         "meetings/<slug:series>/<int:number>/delegation/": "meetings/high-level/6/delegation/",
         **{
             f"meetings/<slug:series>/<int:number>/{tail}": f"{SC[1:]}/{tail}"
-            for tail in ("preparation/", "record/", "record/new/", "record/edit/", "record/diff/")
+            for tail in (
+                "preparation/",
+                "record/",
+                "record/new/",
+                "record/edit/",
+                "record/diff/",
+                "agenda/",
+                "agenda/new/",
+            )
         },
         **{
             f"api/v1/series/<key>/meetings/<number>/{tail}": f"{SC_API[1:]}/{tail}"
-            for tail in ("record", "record/comments", "record/diff")
+            for tail in ("record", "record/comments", "record/diff", "agenda")
         },
         "api/v1/series/<key>/meetings/<number>": "api/v1/series/standing-committee/meetings/1",
+        "api/v1/series/<key>/meetings/<number>/agenda/<item>": f"{SC_API[1:]}/agenda/1",
+        "meetings/<slug:series>/<int:number>/agenda/<int:item_id>/": f"{SC[1:]}/agenda/",
         "api/v1/series/<key>/meetings/<number>/invitations": (
             "api/v1/series/standing-committee/meetings/1/invitations"
         ),
@@ -513,10 +551,18 @@ def cross_references(cast, cast_documents) -> dict[str, object]:
         text=cast_documents["restricted_uncovered"],
     )
     # The standing committee's conclusions: the annex, which only the AU and the EU may read.
+    # An agenda item whose documents are the annex (put there before the chooser checked
+    # readability) and the memo (linked without an audit event of its own), published: everyone
+    # sees the item, each only what it may read.
+    from interlock.meetings import services as meetings
     from interlock.meetings.models import Meeting
 
     Meeting.objects.filter(series__key="standing-committee", number=1).update(outcome=annex)
-    return {"annex": annex, "agreements": [legacy, on_memo]}
+    meeting = Meeting.objects.get(series__key="standing-committee", number=1)
+    item = meetings.agenda_item_add(actor=cast["secretariat"], meeting=meeting, title_en="Papers")
+    item.documents.add(annex, cast_documents["restricted_uncovered"])
+    meetings.agenda_publish(actor=cast["secretariat"], meeting=meeting)
+    return {"annex": annex, "agreements": [legacy, on_memo], "agenda_item": item}
 
 
 def _secrets_for(part: str, cast_documents, annex) -> list[str]:
@@ -551,10 +597,11 @@ def test_no_cross_reference_names_what_its_reader_may_not_read(
     agreements = cross_references["agreements"]
     pages = CROSS_REFERENCE_PAGES + [f"/agreements/{a.pk}/" for a in agreements]
     pages += [f"/api/v1/agreements/{a.pk}" for a in agreements]
-    pages += ["/organizations/AU/", "/organizations/EU/"]
+    pages += ["/organizations/AU/", "/organizations/EU/", f"{SC}/agenda/", f"{SC_API}/agenda/1"]
     if part == "secretariat":
         from interlock.core.models import AuditEvent
 
+        pages.append(f"{SC}/agenda/{cross_references['agenda_item'].pk}/")
         pages += ADMIN_PAGES + [f"/admin/agreements/agreement/{a.pk}/change/" for a in agreements]
         pages += [
             f"/admin/core/auditevent/{pk}/change/"

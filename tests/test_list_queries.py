@@ -336,6 +336,35 @@ def more_deadlines(n: int) -> None:
         )
 
 
+def more_agenda_items(n: int) -> None:
+    """The cast meeting's published agenda with ``n`` more items, each with the AU's documents
+    (some the reader may not read), a proposal and a decision of the meeting."""
+    from interlock.decisions.models import Decision, Proposal
+    from interlock.documents.models import Document
+    from interlock.meetings.models import AgendaItem, Meeting
+
+    meeting = Meeting.objects.get(series__key="standing-committee", number=1)
+    Meeting.objects.filter(pk=meeting.pk).update(agenda_published_at=timezone.now())
+    documents = list(Document.objects.filter(owner__acronym="AU"))
+    start = AgendaItem.objects.filter(meeting=meeting).count() + 1
+    for number in range(start, start + n):
+        item = AgendaItem.objects.create(meeting=meeting, number=number, title_en=f"Item {number}")
+        item.documents.add(*documents)
+        item.proposals.add(
+            Proposal.objects.create(
+                title=f"P{number}",
+                proposer_kind="organization",
+                organization=documents[0].owner,
+                meeting=meeting,
+            )
+        )
+        item.decisions.add(
+            Decision.objects.create(
+                meeting=meeting, number=number, title_en=f"D{number}", text_en="."
+            )
+        )
+
+
 LISTS: list[tuple[str, Callable[[], str] | str, Callable[[int], None]]] = [
     ("outsider", "/situations/", more_situations),
     ("outsider", "/api/v1/situations?limit=100", more_situations),
@@ -380,6 +409,13 @@ LISTS: list[tuple[str, Callable[[], str] | str, Callable[[int], None]]] = [
     ("anonymous", "/api/v1/countries?limit=300", more_memberships),
     ("owner", reads_path, more_reads),
     ("owner", reads_api_path, more_reads),
+    ("partner", "/meetings/standing-committee/1/agenda/", more_agenda_items),
+    ("secretariat", "/meetings/standing-committee/1/agenda/", more_agenda_items),
+    (
+        "outsider",
+        "/api/v1/series/standing-committee/meetings/1/agenda?limit=100",
+        more_agenda_items,
+    ),
 ]
 
 

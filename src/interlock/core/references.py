@@ -154,36 +154,50 @@ def attach(
     return rows
 
 
-def attach_foreign(
-    user: Any, rows: Sequence[Any], field: str, *, at: dt.datetime | None = None
-) -> Sequence[Any]:
-    """For rows with a foreign key ``field`` to a registered kind (an agreement's ``text``), set
-    ``row.<field>_reference`` to its :class:`Reference`, None where the key is empty. Labels are
-    read in the same single query as readability, so an unreadable title never leaves the
-    database; the related objects need not be loaded."""
-    if not rows:
-        return rows
-    model = rows[0]._meta.get_field(field).related_model
+def name_by_id(
+    user: Any,
+    model: type[models.Model],
+    ids: Iterable[Any],
+    *,
+    label: Callable[[Any], str] = str,
+    related: Sequence[str] = (),
+    at: dt.datetime | None = None,
+) -> dict[str, Reference]:
+    """Each of ``ids`` (objects of a registered ``model``) named for ``user``, by id as text.
+    Labels are read in the same single query as readability, so an unreadable title never
+    leaves the database (``related``: what ``label`` needs, joined in that query)."""
+    ids = set(ids)
     target_type = model._meta.label_lower
-    ids = {pk for row in rows if (pk := getattr(row, f"{field}_id")) is not None}
     kind = _KINDS.get(target_type)
     labels: dict[str, str] = {}
     if ids and kind is not None:
         readable = kind.readable(user, at or timezone.now()) if kind.readable else None
         objects = model._default_manager.all() if readable is None else readable
-        labels = {str(obj.pk): str(obj) for obj in objects.filter(pk__in=ids)}
+        if related:
+            objects = objects.select_related(*related)
+        labels = {str(obj.pk): label(obj) for obj in objects.filter(pk__in=ids)}
+    return {
+        str(pk): Reference(target_type, str(pk), labels[str(pk)], withheld=False)
+        if str(pk) in labels
+        else Reference(target_type, str(pk), withheld_label(target_type), withheld=True)
+        for pk in ids
+    }
+
+
+def attach_foreign(
+    user: Any, rows: Sequence[Any], field: str, *, at: dt.datetime | None = None
+) -> Sequence[Any]:
+    """For rows with a foreign key ``field`` to a registered kind (an agreement's ``text``), set
+    ``row.<field>_reference`` to its :class:`Reference`, None where the key is empty; the
+    related objects need not be loaded (see :func:`name_by_id`)."""
+    if not rows:
+        return rows
+    model = rows[0]._meta.get_field(field).related_model
+    ids = {pk for row in rows if (pk := getattr(row, f"{field}_id")) is not None}
+    named = name_by_id(user, model, ids, at=at)
     for row in rows:
         pk = getattr(row, f"{field}_id")
-        reference = None
-        if pk is not None:
-            label = labels.get(str(pk))
-            reference = Reference(
-                target_type,
-                str(pk),
-                withheld_label(target_type) if label is None else label,
-                withheld=label is None,
-            )
-        setattr(row, f"{field}_reference", reference)
+        setattr(row, f"{field}_reference", None if pk is None else named[str(pk)])
     return rows
 
 

@@ -9,9 +9,11 @@ from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
+from interlock.core.api import ReferenceOut
 from interlock.core.api_access import api_require, api_require_write, api_user
-from interlock.core.i18n import stored_value
+from interlock.core.i18n import stored, stored_value
 from interlock.core.paging import Paging
+from interlock.core.references import NamedOnSlice
 from interlock.documents.models import Topic
 from interlock.domain.meetings import DiffRow
 from interlock.domain.permissions import Action
@@ -670,3 +672,69 @@ def record_diff(
     if rows is None:
         raise HttpError(404, "No such version of the record.")
     return [_row(r) for r in rows]
+
+
+# The agenda --------------------------------------------------------------------------------------
+
+
+class AgendaItemOut(Schema):
+    number: int
+    title: str = Field(description="In the language asked for (Accept-Language), else English")
+    titles: dict[str, str] = Field(description="Every language's stored title, blank where none")
+    working_group: str | None
+    result: str
+    version: int
+    documents: list[ReferenceOut] = Field(description="Named through the reading policy")
+    proposals: list[ReferenceOut]
+    decisions: list[ReferenceOut]
+
+
+class AgendaRowView:
+    """An agenda row as the schema reads it (the item's fields and its named links)."""
+
+    def __init__(self, row: selectors.AgendaRow) -> None:
+        item = row.item
+        self.number, self.title, self.result, self.version = (
+            item.number,
+            item.title,
+            item.result,
+            item.version,
+        )
+        self.titles = stored(item, "title")
+        self.working_group = item.working_group.key if item.working_group else None
+        self.documents = [ReferenceOut.of(n.reference) for n in row.documents]
+        self.proposals = [ReferenceOut.of(n.reference) for n in row.proposals]
+        self.decisions = [ReferenceOut.of(n.reference) for n in row.decisions]
+
+
+AGENDA = "/series/{key}/meetings/{number}/agenda"
+
+
+@router.get(
+    AGENDA,
+    response=list[AgendaItemOut],
+    summary="The meeting's agenda (empty until published, except for the secretariat)",
+)
+@paginate(Paging)
+def agenda_list(request: HttpRequest, key: str = KEY, number: int = NUMBER) -> object:
+    api_require(request, Action.VIEW_MEETINGS)
+    reader = api_user(request)
+    items = selectors.agenda_items(reader, meeting=_meeting(key, number))
+    at = timezone.now()
+    return NamedOnSlice(
+        items,
+        lambda rows: [AgendaRowView(r) for r in selectors.agenda_rows(reader, rows, at=at)],
+    )
+
+
+@router.get(AGENDA + "/{item}", response=AgendaItemOut, summary="One item of the agenda")
+def agenda_detail(
+    request: HttpRequest, key: str = KEY, number: int = NUMBER, item: int = NUMBER
+) -> AgendaRowView:
+    api_require(request, Action.VIEW_MEETINGS)
+    reader = api_user(request)
+    found = selectors.agenda_items(reader, meeting=_meeting(key, number)).filter(number=item)
+    rows = selectors.agenda_rows(reader, list(found), at=timezone.now())
+    if not rows:
+        raise HttpError(404, "No such item on an agenda you may see.")
+    return AgendaRowView(rows[0])

@@ -1,10 +1,16 @@
 from __future__ import annotations
 
 import zoneinfo
+from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from interlock.committees.models import WorkingGroup
+from interlock.decisions.models import Decision, Proposal
+from interlock.decisions.selectors import visible_proposals
+from interlock.documents.forms import ReadableDocumentField
 from interlock.documents.models import Classification, Topic
 from interlock.meetings.models import (
     DelegationLevel,
@@ -138,3 +144,69 @@ class CalendarTokenForm(forms.Form):
         label=_("Name of the subscription"),
         help_text=_("Where you will use it, e.g. “Office calendar”."),
     )
+
+
+class AgendaItemForm(forms.Form):
+    title_en = forms.CharField(max_length=300, label=_("Title (English)"))
+    title_fr = forms.CharField(max_length=300, required=False, label=_("Title (French)"))
+    title_es = forms.CharField(max_length=300, required=False, label=_("Title (Spanish)"))
+    title_ru = forms.CharField(max_length=300, required=False, label=_("Title (Russian)"))
+    title_zh_hans = forms.CharField(max_length=300, required=False, label=_("Title (Chinese)"))
+    title_ar = forms.CharField(max_length=300, required=False, label=_("Title (Arabic)"))
+    working_group = forms.ModelChoiceField(
+        queryset=WorkingGroup.objects.all(), required=False, label=_("Working group")
+    )
+
+
+class AgendaItemEditForm(AgendaItemForm):
+    result = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Result"),
+        help_text=_("What the meeting concluded on the item; empty while it is pending"),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class AgendaMoveForm(forms.Form):
+    to = forms.IntegerField(min_value=1, max_value=32767, label=_("Number"))
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class AgendaRemoveForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class AgendaDocumentForm(forms.Form):
+    document = ReadableDocumentField(
+        label=_("Document"),
+        help_text=_("Search the library: a statement, a report or a draft that you may read"),
+    )
+
+    def __init__(self, *args: Any, reader: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["document"].for_reader(reader, at=timezone.now())  # type: ignore[attr-defined]
+
+
+class AgendaLinkForm(forms.Form):
+    """A proposal or a decision of the item's meeting (the reader's visible ones only)."""
+
+    proposal = forms.ModelChoiceField(
+        queryset=Proposal.objects.none(), required=False, label=_("Proposal")
+    )
+    decision = forms.ModelChoiceField(
+        queryset=Decision.objects.none(), required=False, label=_("Decision")
+    )
+
+    def __init__(self, *args: Any, reader: Any, meeting: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        proposals = visible_proposals(reader).filter(meeting=meeting).order_by("id")
+        self.fields["proposal"].queryset = proposals  # type: ignore[attr-defined]
+        decisions = Decision.objects.filter(meeting=meeting).select_related("meeting")
+        self.fields["decision"].queryset = decisions.order_by("number")  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if bool(data.get("proposal")) == bool(data.get("decision")):
+            raise forms.ValidationError(_("Choose a proposal or a decision of this meeting."))
+        return data

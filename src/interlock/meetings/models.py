@@ -100,6 +100,9 @@ class Meeting(models.Model):
         help_text=_("The meeting's conclusions as the library holds them"),
     )
     version = models.PositiveIntegerField(default=1)
+    agenda_published_at = models.DateTimeField(
+        null=True, blank=True, help_text=_("Empty while the agenda is provisional")
+    )
 
     objects: MultilingualManager[Meeting] = (
         MultilingualManager()
@@ -209,7 +212,9 @@ class Delegation(models.Model):
 
 
 class AgendaItem(models.Model):
-    """A numbered item of a meeting's agenda, with its documents from the library."""
+    """A numbered item of a meeting's agenda, with its documents from the library (statements
+    such as the Chairman's opening statement among them), its working group, and the proposals
+    and decisions taken up under it. Until the agenda is published only the secretariat sees it."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="agenda")
     number = models.PositiveSmallIntegerField()
@@ -227,6 +232,15 @@ class AgendaItem(models.Model):
     result = models.TextField(
         blank=True, help_text=_("What the meeting concluded; empty while the result is pending")
     )
+    proposals = models.ManyToManyField(  # type: ignore[var-annotated]
+        "decisions.Proposal", blank=True, related_name="agenda_items"
+    )
+    decisions = models.ManyToManyField(  # type: ignore[var-annotated]
+        "decisions.Decision", blank=True, related_name="agenda_items"
+    )
+    version = models.PositiveIntegerField(default=1, help_text=_("For optimistic locking"))
+
+    objects: MultilingualManager[AgendaItem] = MultilingualManager()
 
     class Meta:
         ordering = ["meeting", "number"]

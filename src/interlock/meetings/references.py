@@ -1,5 +1,6 @@
 """How meetings are named elsewhere: the meetings of the partnership, their series, invitations,
-delegations and agendas are public; a record, its versions and its comments are named only to
+delegations and published agendas are public (a provisional agenda's items only to the
+secretariat, who keeps it); a record, its versions and its comments are named only to
 those who may read the record (its library entry, through the library's policy)."""
 
 from __future__ import annotations
@@ -30,7 +31,15 @@ register_public(Meeting, noun=_("a meeting"))
 register_public(Delegation, noun=_("a delegation"))
 register_public(MeetingSeries, noun=_("a series of meetings"))
 register_public(Invitation, noun=_("an invitation"))
-register_public(AgendaItem, noun=_("an agenda item"))
+
+
+def _agenda_items(user: Any, at: dt.datetime) -> QuerySet[AgendaItem] | None:
+    if can(user, Action.MANAGE_MEETINGS):
+        return None
+    return AgendaItem.objects.filter(meeting__agenda_published_at__isnull=False)
+
+
+register(AgendaItem, noun=_("an agenda item"), readable=_agenda_items)
 
 
 def _records(user: Any, at: dt.datetime) -> QuerySet[Record]:

@@ -5,10 +5,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
 from interlock.core.access import can
+from interlock.core.references import Reference, name_by_id
 from interlock.documents.access import readable_documents
+from interlock.documents.models import Document
 from interlock.domain.meetings import (
     Agreement,
     CycleYear,
@@ -266,9 +269,7 @@ def preparation(user: Any, *, meeting: Meeting, at: dt.datetime) -> Preparation:
         else []
     )
     pending = list(
-        previous.agenda.filter(working_group__isnull=False, result="").select_related(
-            "working_group"
-        )
+        agenda_items(user, meeting=previous).filter(working_group__isnull=False, result="")
     )
     # The decisions app builds on meetings (a decision names its meeting), so it is asked here
     # and not imported at the top.
@@ -319,3 +320,101 @@ def feed_of_organization(user: Any, *, at: dt.datetime) -> Feed:
 
 def calendar_tokens(*, user: Any) -> QuerySet[CalendarToken]:
     return CalendarToken.objects.filter(user=user)
+
+
+# The agenda: its items and what is on each, named through the reading policy ------------------
+
+
+def agenda_visible(user: Any, *, meeting: Meeting) -> bool:
+    """A published agenda is public; a provisional one is the secretariat's working copy."""
+    return meeting.agenda_published_at is not None or bool(can(user, Action.MANAGE_MEETINGS))
+
+
+def agenda_items(user: Any, *, meeting: Meeting) -> QuerySet[AgendaItem]:
+    items = AgendaItem.objects.filter(meeting=meeting).select_related("working_group")
+    return items if agenda_visible(user, meeting=meeting) else items.none()
+
+
+@dataclass(frozen=True)
+class Named:
+    """Another object on an agenda item as its reader may see it: a link, or only its kind."""
+
+    reference: Reference
+    url: str | None
+
+
+@dataclass(frozen=True)
+class AgendaRow:
+    item: AgendaItem
+    documents: list[Named]
+    proposals: list[Named]
+    decisions: list[Named]
+
+
+def _document_label(document: Document) -> str:
+    return f"{document.symbol} — {document.title}" if document.symbol else document.title
+
+
+def _links(through: Any, field: str, ids: list[int]) -> list[tuple[int, int]]:
+    return list(
+        through.objects.filter(agendaitem_id__in=ids)
+        .order_by("id")
+        .values_list("agendaitem_id", f"{field}_id")
+    )
+
+
+def agenda_rows(user: Any, items: list[AgendaItem], *, at: dt.datetime) -> list[AgendaRow]:
+    """What is on each item (documents, proposals, decisions), each named for ``user``: a fixed
+    number of queries (one per kind of link and one per kind of target), whatever the number of
+    items. What the reader may not read is named only by its kind ("a document (withheld)")."""
+    # The decisions app builds on meetings (a decision names its meeting): asked here, as above.
+    from interlock.decisions.models import Decision, Proposal
+
+    ids = [item.pk for item in items]
+    documents = _links(AgendaItem.documents.through, "document", ids)
+    proposals = _links(AgendaItem.proposals.through, "proposal", ids)
+    decisions = _links(AgendaItem.decisions.through, "decision", ids)
+    named_documents = name_by_id(
+        user, Document, {d for _i, d in documents}, label=_document_label, at=at
+    )
+    named_proposals = name_by_id(user, Proposal, {p for _i, p in proposals}, at=at)
+    decision_rows = {
+        d.pk: d
+        for d in Decision.objects.filter(pk__in={d for _i, d in decisions}).select_related(
+            "meeting__series"
+        )
+    }
+    named_decisions = name_by_id(
+        user,
+        Decision,
+        decision_rows,
+        label=lambda d: f"{d.reference} {d.title}",
+        related=("meeting",),
+        at=at,
+    )
+
+    def url_of(reference: Reference, kind: str) -> str | None:
+        if reference.withheld:
+            return None
+        if kind == "decision":
+            decision = decision_rows[int(reference.target_id)]
+            return reverse("decisions:decision", args=[decision.meeting.number, decision.number])
+        name = "documents:document" if kind == "document" else "decisions:proposal"
+        return reverse(name, args=[reference.target_id])
+
+    def on(item: AgendaItem, links: list[tuple[int, int]], named: Any, kind: str) -> list[Named]:
+        return [
+            Named(named[str(target)], url_of(named[str(target)], kind))
+            for item_id, target in links
+            if item_id == item.pk
+        ]
+
+    return [
+        AgendaRow(
+            item,
+            on(item, documents, named_documents, "document"),
+            on(item, proposals, named_proposals, "proposal"),
+            on(item, decisions, named_decisions, "decision"),
+        )
+        for item in items
+    ]

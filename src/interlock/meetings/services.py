@@ -21,9 +21,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from interlock.core.access import require
-from interlock.core.i18n import stored_value
-from interlock.core.services import audit_record, changes_between
-from interlock.documents.models import Topic
+from interlock.core.i18n import CONTENT_LANGUAGES, stored_value
+from interlock.core.services import audit_record, changes_between, link_toggle
+from interlock.documents.access import readable_documents
+from interlock.documents.models import Document, Topic
 from interlock.documents.services import document_add_version, document_create
 from interlock.domain.meetings import (
     CommentRound,
@@ -37,6 +38,7 @@ from interlock.domain.meetings import RecordStatus as RecordStatusRule
 from interlock.domain.meetings import paragraphs as split_paragraphs
 from interlock.domain.permissions import Action, Role
 from interlock.meetings.models import (
+    AgendaItem,
     CalendarToken,
     Comment,
     Delegation,
@@ -638,3 +640,287 @@ def calendar_token_use(*, raw: str) -> CalendarToken | None:
     if token.revoked_at is None:
         CalendarToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
     return token
+
+
+# The agenda (item 4 of the mechanism's meetings) ----------------------------------------------
+
+AGENDA_TITLES = tuple(f"title_{code.replace('-', '_')}" for code in CONTENT_LANGUAGES)
+# Items are renumbered through numbers above this one (see _renumber), so an agenda holds fewer.
+AGENDA_LIMIT = 500
+_RENUMBER_OFFSET = 10_000
+
+
+def _agenda_conflict() -> ConflictError:
+    return ConflictError(
+        _("Someone else changed this agenda item while you were editing it. Reload and retry.")
+    )
+
+
+def _agenda_open(meeting: Meeting) -> None:
+    """The secretariat keeps the agenda of meetings planned here; a reference meeting's agenda is
+    what its cited source says, and a concluded meeting's is history."""
+    _refuse_reference(meeting)
+    if meeting.status in (Status.CONCLUDED, Status.CANCELLED):
+        raise ValidationError(_("The meeting is over; its agenda is no longer changed."))
+
+
+def _provisional(actor: Any, item: AgendaItem, refusal: str) -> Meeting:
+    """The item's meeting, if the actor may change its agenda and it is still provisional."""
+    require(actor, Action.MANAGE_MEETINGS)
+    meeting = item.meeting
+    _agenda_open(meeting)
+    if meeting.agenda_published_at is not None:
+        raise ValidationError(refusal)
+    return meeting
+
+
+def _check_titles(titles: dict[str, str]) -> dict[str, str]:
+    unknown = set(titles) - set(AGENDA_TITLES)
+    if unknown:
+        raise ValueError(f"not agenda title fields: {sorted(unknown)}")
+    titles = {field: (titles.get(field) or "").strip() for field in AGENDA_TITLES}
+    if not titles["title_en"]:
+        raise ValidationError({"title_en": _("Give the item a title in English.")})
+    return titles
+
+
+def _lock_meeting(meeting: Meeting) -> Meeting:
+    """The meeting's row, locked: agenda changes that renumber are made one at a time."""
+    return Meeting.objects.select_for_update().get(pk=meeting.pk)
+
+
+def agenda_item_add(
+    *, actor: Any, meeting: Meeting, working_group: Any = None, **titles: str
+) -> AgendaItem:
+    """Add an item at the end of the meeting's agenda (after publication too: a supplementary
+    item takes the next number, and no published number changes)."""
+    require(actor, Action.MANAGE_MEETINGS)
+    _agenda_open(meeting)
+    values = _check_titles(titles)
+    # Atomic: the number is taken under the meeting's row lock, so two additions at once get
+    # two numbers; the item and its audit event are one fact.
+    with transaction.atomic():
+        _lock_meeting(meeting)
+        count = AgendaItem.objects.filter(meeting=meeting).count()
+        if count >= AGENDA_LIMIT:
+            raise ValidationError(
+                _("An agenda holds at most %(limit)s items.") % {"limit": AGENDA_LIMIT}
+            )
+        last = AgendaItem.objects.filter(meeting=meeting).order_by("-number").first()
+        item = AgendaItem.objects.create(
+            meeting=meeting,
+            number=(last.number if last else 0) + 1,
+            working_group=working_group,
+            **values,
+        )
+        audit_record(
+            actor=actor,
+            action="agenda.add",
+            target=item,
+            changes=changes_between(
+                {}, {**values, "number": item.number, "working_group": _key(working_group)}
+            ),
+        )
+    return item
+
+
+def _key(working_group: Any) -> str | None:
+    return working_group.key if working_group is not None else None
+
+
+def agenda_item_update(
+    *,
+    actor: Any,
+    item: AgendaItem,
+    expected_version: int,
+    working_group: Any = None,
+    result: str = "",
+    **titles: str,
+) -> AgendaItem:
+    """Change an item's titles, working group or result; refused with ``ConflictError`` if someone
+    else saved it after ``expected_version`` was read."""
+    require(actor, Action.MANAGE_MEETINGS)
+    _agenda_open(item.meeting)
+    after: dict[str, Any] = {
+        **_check_titles(titles),
+        "working_group_id": working_group.pk if working_group is not None else None,
+        "result": result.strip(),
+    }
+    before = {field: getattr(item, field) for field in after}
+    changes = changes_between(before, after)
+    if not changes:
+        return item
+    # Atomic: the conditional update and its audit event stand or fall together.
+    with transaction.atomic():
+        if not AgendaItem.objects.filter(pk=item.pk, version=expected_version).update(
+            **after, version=expected_version + 1
+        ):
+            raise _agenda_conflict()
+        for field, value in after.items():
+            setattr(item, field, value)
+        item.version = expected_version + 1
+        audit_record(actor=actor, action="agenda.update", target=item, changes=changes)
+    return item
+
+
+def _renumber(meeting: Meeting, ordered: list[int]) -> None:
+    """Give the meeting's items (ids in ``ordered``) the numbers 1, 2, …. Every number first moves
+    above the offset, so no two items ever hold the same number, row by row, on either database
+    (PostgreSQL checks the unique constraint at each row of an UPDATE)."""
+    AgendaItem.objects.filter(meeting=meeting).update(number=F("number") + _RENUMBER_OFFSET)
+    for number, pk in enumerate(ordered, start=1):
+        AgendaItem.objects.filter(pk=pk).update(number=number)
+
+
+def agenda_item_move(*, actor: Any, item: AgendaItem, to: int, expected_version: int) -> AgendaItem:
+    """Move a provisional item to number ``to``; the items between shift by one."""
+    meeting = _provisional(actor, item, _("The agenda is published; its items keep their numbers."))
+    # Atomic: the whole agenda is renumbered under the meeting's row lock; the item's version
+    # decides between two people moving it at once.
+    with transaction.atomic():
+        _lock_meeting(meeting)
+        ordered = list(
+            AgendaItem.objects.filter(meeting=meeting)
+            .order_by("number")
+            .values_list("pk", "version")
+        )
+        if (item.pk, expected_version) not in ordered:
+            raise _agenda_conflict()
+        if not 1 <= to <= len(ordered):
+            raise ValidationError({"to": _("Choose a number of the agenda.")})
+        before = item.number
+        ids = [pk for pk, _version in ordered if pk != item.pk]
+        ids.insert(to - 1, item.pk)
+        _renumber(meeting, ids)
+        AgendaItem.objects.filter(pk=item.pk).update(version=expected_version + 1)
+        item.number, item.version = to, expected_version + 1
+        audit_record(
+            actor=actor, action="agenda.move", target=item, changes={"number": [before, to]}
+        )
+    return item
+
+
+def agenda_item_remove(*, actor: Any, item: AgendaItem, expected_version: int) -> Meeting:
+    """Remove an item of a provisional agenda (with its links); the items after it move up.
+    Returns the meeting whose agenda it was."""
+    meeting = _provisional(
+        actor, item, _("The agenda is published; its items are no longer removed.")
+    )
+    # Atomic: the removal, the renumbering and the audit event are one change of the agenda.
+    with transaction.atomic():
+        _lock_meeting(meeting)
+        if not AgendaItem.objects.filter(pk=item.pk, version=expected_version).exists():
+            raise _agenda_conflict()
+        audit_record(
+            actor=actor,
+            action="agenda.remove",
+            target=item,
+            changes={
+                "number": [item.number, None],
+                "title_en": [stored_value(item, "title", "en"), None],
+            },
+        )
+        item.documents.clear()
+        item.proposals.clear()
+        item.decisions.clear()
+        AgendaItem.objects.filter(pk=item.pk).delete()
+        rest = AgendaItem.objects.filter(meeting=meeting).order_by("number")
+        _renumber(meeting, list(rest.values_list("pk", flat=True)))
+    return meeting
+
+
+def agenda_publish(*, actor: Any, meeting: Meeting) -> Meeting:
+    """Publish the agenda: from now on everyone sees it, and its numbers stay."""
+    require(actor, Action.MANAGE_MEETINGS)
+    _agenda_open(meeting)
+    if meeting.agenda_published_at is not None:
+        raise ValidationError(_("The agenda is already published."))
+    if not AgendaItem.objects.filter(meeting=meeting).exists():
+        raise ValidationError(_("Add at least one item before publishing the agenda."))
+    now = timezone.now()
+    # Atomic: the conditional update (published once only) and its audit event are one fact.
+    with transaction.atomic():
+        if not Meeting.objects.filter(pk=meeting.pk, agenda_published_at__isnull=True).update(
+            agenda_published_at=now
+        ):
+            raise ValidationError(_("The agenda is already published."))
+        meeting.agenda_published_at = now
+        audit_record(
+            actor=actor,
+            action="agenda.publish",
+            target=meeting,
+            changes={"agenda_published_at": [None, now.isoformat()]},
+        )
+    return meeting
+
+
+def _relink(
+    actor: Any, item: AgendaItem, related: Any, target: Any, *, field: str, adding: bool
+) -> AgendaItem:
+    """Put ``target`` on the item (or take it off) with the project's one link helper. The audit
+    event's target is the linked object, so wherever the event is shown it is named through the
+    reading policy; the item is named by its number and title (the agenda is the secretariat's
+    while provisional, public once published)."""
+    link_toggle(
+        actor=actor,
+        links=related,
+        item=target,
+        link=adding,
+        field=field,
+        already=_("It is already on this item."),
+        absent=_("It is not on this item."),
+        action=f"agenda.{field}.{'add' if adding else 'remove'}",
+        target=target,
+        label=str(item),
+    )
+    return item
+
+
+def agenda_document_add(*, actor: Any, item: AgendaItem, document: Document) -> AgendaItem:
+    """Put a document of the library on an item (a statement, a report, a draft). The chooser
+    must be able to read it: a hidden document and a missing one get the same refusal."""
+    require(actor, Action.MANAGE_MEETINGS)
+    _agenda_open(item.meeting)
+    if not readable_documents(actor, at=timezone.now()).filter(pk=document.pk).exists():
+        raise ValidationError(
+            {"document": _("Choose a document you may read from the search results.")}
+        )
+    return _relink(actor, item, item.documents, document, field="document", adding=True)
+
+
+def agenda_document_remove(*, actor: Any, item: AgendaItem, document_id: int) -> AgendaItem:
+    require(actor, Action.MANAGE_MEETINGS)
+    _agenda_open(item.meeting)
+    document = item.documents.filter(pk=document_id).first()
+    if document is None:
+        raise ValidationError(_("It is not on this item."))
+    return _relink(actor, item, item.documents, document, field="document", adding=False)
+
+
+def agenda_link(
+    *, actor: Any, item: AgendaItem, proposal: Any = None, decision: Any = None
+) -> AgendaItem:
+    """Take up a proposal or a decision of the same meeting under an item."""
+    require(actor, Action.MANAGE_MEETINGS)
+    _agenda_open(item.meeting)
+    target = proposal if proposal is not None else decision
+    if target is None or (proposal is not None and decision is not None):
+        raise ValidationError(_("Choose a proposal or a decision of this meeting."))
+    if target.meeting_id != item.meeting_id:
+        raise ValidationError(_("Choose a proposal or a decision of this meeting."))
+    field = "proposal" if proposal is not None else "decision"
+    return _relink(actor, item, getattr(item, f"{field}s"), target, field=field, adding=True)
+
+
+def agenda_unlink(
+    *, actor: Any, item: AgendaItem, proposal_id: int | None = None, decision_id: int | None = None
+) -> AgendaItem:
+    require(actor, Action.MANAGE_MEETINGS)
+    _agenda_open(item.meeting)
+    field = "proposal" if proposal_id is not None else "decision"
+    related = getattr(item, f"{field}s")
+    wanted = proposal_id if proposal_id is not None else decision_id
+    target = related.filter(pk=wanted).first() if wanted is not None else None
+    if target is None:
+        raise ValidationError(_("It is not on this item."))
+    return _relink(actor, item, related, target, field=field, adding=False)

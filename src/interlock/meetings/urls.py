@@ -5,6 +5,8 @@ from interlock.meetings import views
 app_name = "meetings"
 MEETING = "<slug:series>/<int:number>/"
 RECORD = MEETING + "record/"
+AGENDA = MEETING + "agenda/"
+ITEM = AGENDA + "<int:item_id>/"
 urlpatterns = [
     path("", views.meeting_list, name="list"),
     path("new/", views.meeting_create, name="create"),
@@ -31,6 +33,19 @@ urlpatterns = [
     path(MEETING + "invite/", views.meeting_invite, name="invite"),
     path(MEETING + "delegation/", views.delegation_register, name="delegation"),
     path(MEETING + "preparation/", views.preparation, name="preparation"),
+    path(AGENDA, views.agenda, name="agenda"),
+    path(AGENDA + "new/", views.agenda_add, name="agenda-add"),
+    path(AGENDA + "publish/", views.agenda_publish, name="agenda-publish"),
+    path(ITEM, views.agenda_item, name="agenda-item"),
+    path(ITEM + "move/", views.agenda_move, name="agenda-move"),
+    path(ITEM + "remove/", views.agenda_remove, name="agenda-remove"),
+    path(ITEM + "documents/", views.agenda_document_add, name="agenda-document-add"),
+    path(
+        ITEM + "documents/<int:document_id>/remove/",
+        views.agenda_document_remove,
+        name="agenda-document-remove",
+    ),
+    path(ITEM + "links/", views.agenda_link, name="agenda-link"),
     path(RECORD, views.record_detail, name="record"),
     path(RECORD + "new/", views.record_create, name="record-create"),
     path(RECORD + "edit/", views.record_edit, name="record-edit"),

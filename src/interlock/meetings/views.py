@@ -26,6 +26,12 @@ from interlock.domain.permissions import Action, Role
 from interlock.meetings import selectors, services
 from interlock.meetings.calendar import calendar_bytes
 from interlock.meetings.forms import (
+    AgendaDocumentForm,
+    AgendaItemEditForm,
+    AgendaItemForm,
+    AgendaLinkForm,
+    AgendaMoveForm,
+    AgendaRemoveForm,
     AnswerForm,
     CalendarTokenForm,
     CommentForm,
@@ -42,6 +48,7 @@ from interlock.meetings.forms import (
 )
 from interlock.meetings.models import (
     HIGH_LEVEL,
+    AgendaItem,
     CalendarToken,
     Disposition,
     Invitation,
@@ -435,6 +442,17 @@ def _flash(request: HttpRequest, form: Any, write: Callable[[], Any], success: s
             messages.error(request, str(message))
 
 
+def _say(request: HttpRequest, write: Callable[[], Any], success: str) -> None:
+    """For a button with no fields: the outcome at the top of the page it returns to."""
+    try:
+        write()
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, success)
+
+
 @login_required
 @require_POST
 def comment_add(request: HttpRequest, series: str, number: int) -> HttpResponse:
@@ -621,6 +639,107 @@ def calendar_subscriptions(request: HttpRequest) -> HttpResponse:
     return render(request, "meetings/calendars.html", context)
 
 
+# The agenda ------------------------------------------------------------------------------------
+
+
+def agenda_url(meeting: Meeting) -> str:
+    return reverse("meetings:agenda", args=[meeting.series.key, meeting.number])
+
+
+def agenda(request: HttpRequest, series: str, number: int) -> HttpResponse:
+    require(request.user, Action.VIEW_MEETINGS)
+    meeting = _meeting_or_404(series, number)
+    items = list(selectors.agenda_items(request.user, meeting=meeting))
+    may_manage = bool(can(request.user, Action.MANAGE_MEETINGS))
+    context = {
+        "meeting": meeting,
+        "rows": selectors.agenda_rows(request.user, items, at=timezone.now()),
+        "visible": selectors.agenda_visible(request.user, meeting=meeting),
+        "may_manage": may_manage
+        and meeting.source_id is None
+        and meeting.status not in ("concluded", "cancelled"),
+        "form": AgendaItemForm(),
+    }
+    return render(request, "meetings/agenda.html", context)
+
+
+def _item_or_404(request: HttpRequest, series: str, number: int, item_id: int) -> AgendaItem:
+    """An item of the meeting the secretariat keeps (the only ones who change agendas)."""
+    require(request.user, Action.MANAGE_MEETINGS)
+    meeting = _meeting_or_404(series, number)
+    item = AgendaItem.objects.filter(meeting=meeting, pk=item_id).first()
+    if item is None:
+        raise Http404(_("No such item on this agenda."))
+    item.meeting = meeting
+    return item
+
+
+def _titles(data: dict[str, Any]) -> dict[str, Any]:
+    return {field: data[field] for field in services.AGENDA_TITLES}
+
+
+@login_required
+def agenda_add(request: HttpRequest, series: str, number: int) -> HttpResponse:
+    require(request.user, Action.MANAGE_MEETINGS)
+    meeting = _editable_or_403(series, number)
+    form = AgendaItemForm(request.POST or None)
+
+    def add() -> AgendaItem:
+        data = form.cleaned_data
+        return services.agenda_item_add(
+            actor=request.user,
+            meeting=meeting,
+            working_group=data["working_group"],
+            **_titles(data),
+        )
+
+    if request.method == "POST" and (item := _submit(form, add)) is not None:
+        return _done(request, agenda_url(meeting) + f"#item-{item.number}", _("The item is added."))
+    return render(request, "meetings/agenda_add.html", {"form": form, "meeting": meeting})
+
+
+@login_required
+def agenda_item(request: HttpRequest, series: str, number: int, item_id: int) -> HttpResponse:
+    """The secretariat's page for one item: its titles and result, its documents (chosen by
+    searching the library), and the proposals and decisions taken up under it."""
+    item = _item_or_404(request, series, number, item_id)
+    initial = {field: getattr(item, field) for field in services.AGENDA_TITLES}
+    initial.update(working_group=item.working_group, result=item.result, version=item.version)
+    form = AgendaItemEditForm(request.POST or None, initial=initial)
+
+    def update() -> AgendaItem:
+        data = form.cleaned_data
+        return services.agenda_item_update(
+            actor=request.user,
+            item=item,
+            expected_version=data["version"],
+            working_group=data["working_group"],
+            result=data["result"],
+            **_titles(data),
+        )
+
+    if request.method == "POST" and _submit(form, update) is not None:
+        return _done(request, agenda_url(item.meeting), _("The item is saved."))
+    (row,) = selectors.agenda_rows(request.user, [item], at=timezone.now())
+    context = {
+        "meeting": item.meeting,
+        "item": item,
+        "row": row,
+        "form": form,
+        "document_form": AgendaDocumentForm(reader=request.user),
+        "link_form": AgendaLinkForm(reader=request.user, meeting=item.meeting),
+        "may_change": item.meeting.source_id is None
+        and item.meeting.status not in ("concluded", "cancelled"),
+    }
+    return render(request, "meetings/agenda_item.html", context)
+
+
+def _item_url(item: AgendaItem) -> str:
+    return reverse(
+        "meetings:agenda-item", args=[item.meeting.series.key, item.meeting.number, item.pk]
+    )
+
+
 @login_required
 @require_POST
 def calendar_token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
@@ -634,3 +753,114 @@ def calendar_token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
     else:
         messages.success(request, _("The subscription is revoked: its addresses answer no more."))
     return redirect("meetings:calendars")
+
+
+def agenda_move(request: HttpRequest, series: str, number: int, item_id: int) -> HttpResponse:
+    item = _item_or_404(request, series, number, item_id)
+    form = AgendaMoveForm(request.POST)
+    _flash(
+        request,
+        form,
+        lambda: services.agenda_item_move(
+            actor=request.user,
+            item=item,
+            to=form.cleaned_data["to"],
+            expected_version=form.cleaned_data["version"],
+        ),
+        _("The item is moved."),
+    )
+    return redirect(agenda_url(item.meeting))
+
+
+@login_required
+@require_POST
+def agenda_remove(request: HttpRequest, series: str, number: int, item_id: int) -> HttpResponse:
+    item = _item_or_404(request, series, number, item_id)
+    form = AgendaRemoveForm(request.POST)
+    _flash(
+        request,
+        form,
+        lambda: (
+            services.agenda_item_remove(
+                actor=request.user, item=item, expected_version=form.cleaned_data["version"]
+            )
+            or item
+        ),
+        _("The item is removed."),
+    )
+    return redirect(agenda_url(item.meeting))
+
+
+@login_required
+@require_POST
+def agenda_publish(request: HttpRequest, series: str, number: int) -> HttpResponse:
+    require(request.user, Action.MANAGE_MEETINGS)
+    meeting = _meeting_or_404(series, number)
+    _say(
+        request,
+        lambda: services.agenda_publish(actor=request.user, meeting=meeting),
+        _("The agenda is published."),
+    )
+    return redirect(agenda_url(meeting))
+
+
+@login_required
+@require_POST
+def agenda_document_add(
+    request: HttpRequest, series: str, number: int, item_id: int
+) -> HttpResponse:
+    item = _item_or_404(request, series, number, item_id)
+    form = AgendaDocumentForm(request.POST, reader=request.user)
+    _flash(
+        request,
+        form,
+        lambda: services.agenda_document_add(
+            actor=request.user, item=item, document=form.cleaned_data["document"]
+        ),
+        _("The document is on the item."),
+    )
+    return redirect(_item_url(item))
+
+
+@login_required
+@require_POST
+def agenda_document_remove(
+    request: HttpRequest, series: str, number: int, item_id: int, document_id: int
+) -> HttpResponse:
+    item = _item_or_404(request, series, number, item_id)
+    _say(
+        request,
+        lambda: services.agenda_document_remove(
+            actor=request.user, item=item, document_id=document_id
+        ),
+        _("The document is taken off the item."),
+    )
+    return redirect(_item_url(item))
+
+
+@login_required
+@require_POST
+def agenda_link(request: HttpRequest, series: str, number: int, item_id: int) -> HttpResponse:
+    item = _item_or_404(request, series, number, item_id)
+    if "remove" in request.POST:
+        return _agenda_unlink(request, item)
+    form = AgendaLinkForm(request.POST, reader=request.user, meeting=item.meeting)
+    _flash(
+        request,
+        form,
+        lambda: services.agenda_link(actor=request.user, item=item, **form.cleaned_data),
+        _("It is taken up under the item."),
+    )
+    return redirect(_item_url(item))
+
+
+def _agenda_unlink(request: HttpRequest, item: AgendaItem) -> HttpResponse:
+    kind, _sep, pk = request.POST.get("remove", "").partition(":")
+    if kind not in ("proposal", "decision") or not pk.isdigit() or len(pk) > 15:
+        raise Http404
+    _say(
+        request,
+        lambda: services.agenda_unlink(actor=request.user, item=item, **{f"{kind}_id": int(pk)}),
+        _("It is no longer taken up under the item."),
+    )
+    return redirect(_item_url(item))

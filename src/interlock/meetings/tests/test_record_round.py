@@ -228,6 +228,8 @@ def test_the_next_meetings_preparation_lists_what_remains_open(cast, meeting, cl
         title="Peacekeeping",
         working_group=WorkingGroup.objects.get(key="peacekeeping"),
     )
+    # The pending result is carried forward once the agenda is public (published).
+    services.agenda_publish(actor=cast["secretariat"], meeting=meeting)
     services.meeting_create(
         actor=cast["secretariat"],
         series=meeting.series,
