@@ -161,7 +161,10 @@ TEMPLATES = [
         "APP_DIRS": True,
         "OPTIONS": {
             # {% tr obj "name" %} on every page: translated content, its fallback marked lang="en"
-            "builtins": ["interlock.core.templatetags.content"],
+            "builtins": [
+                "interlock.core.templatetags.content",
+                "interlock.core.templatetags.words",
+            ],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 
+from interlock.core.reasons import in_words
 from interlock.domain.decisions import Decision
 from interlock.domain.permissions import Action, Actor, Role, decide
 
@@ -28,4 +29,4 @@ def require(user: Any, action: Action, *, organization_id: int | None = None) ->
     """Raise ``PermissionDenied`` with the reason unless the user may do ``action``."""
     decision = can(user, action, organization_id=organization_id)
     if not decision:
-        raise PermissionDenied(decision.reason)
+        raise PermissionDenied(in_words(decision.reason))

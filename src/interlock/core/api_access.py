@@ -9,6 +9,7 @@ from ninja.errors import HttpError
 from ninja.utils import check_csrf
 
 from interlock.core.access import can
+from interlock.core.reasons import in_words
 from interlock.domain.permissions import Action
 
 
@@ -23,7 +24,7 @@ def api_require(
     decision = can(user, action, organization_id=organization_id)
     if not decision:
         status = 401 if not getattr(user, "is_authenticated", False) else 403
-        raise HttpError(status, decision.reason)
+        raise HttpError(status, in_words(decision.reason))
 
 
 def api_require_write(

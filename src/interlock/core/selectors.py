@@ -6,6 +6,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from interlock.core import references
+from interlock.core.changes import read_changes
 from interlock.core.models import AuditEvent
 
 
@@ -37,9 +38,11 @@ def audit_event_search(
 
 def audit_events_named(*, reader: Any, events: Sequence[AuditEvent]) -> Sequence[AuditEvent]:
     """Give each event of a page ``event.reference`` (its target named through the reading
-    policy) and ``event.shown_changes`` (none where the target is withheld: changes may quote
-    its title). One query per kind of target on the page."""
+    policy), ``event.shown_changes`` (none where the target is withheld: changes may quote
+    its title) and ``event.changes_read`` (those changes as people read them, core/changes.py).
+    One query per kind of target on the page, and one or two per kind of related object named."""
     references.attach(reader, events)
     for event in events:
         event.shown_changes = {} if event.reference.withheld else event.changes  # type: ignore[attr-defined]
+    read_changes(reader, events)
     return events

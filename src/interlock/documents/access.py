@@ -33,15 +33,17 @@ def reader_of(user: Any) -> Reader:
     )
 
 
-def agreement_terms(*, organization_id: int) -> list[AgreementTerms]:
-    """The terms of every agreement the organization is a party to (two queries)."""
+def agreement_terms(*, organization_id: int, named: bool = False) -> list[AgreementTerms]:
+    """The terms of every agreement the organization is a party to (two queries; with ``named``,
+    three: the topics' names, for a reason that names the topic)."""
     agreements = Agreement.objects.filter(
         Q(party_a_id=organization_id) | Q(party_b_id=organization_id)
     )
-    return [terms_of(agreement) for agreement in agreements.prefetch_related("coverage")]
+    coverage = "coverage__topic" if named else "coverage"
+    return [terms_of(agreement, named=named) for agreement in agreements.prefetch_related(coverage)]
 
 
-def terms_of(agreement: Agreement) -> AgreementTerms:
+def terms_of(agreement: Agreement, *, named: bool = False) -> AgreementTerms:
     ends = [
         moment for moment in (agreement.expires_at, agreement.terminated_at) if moment is not None
     ]
@@ -51,6 +53,7 @@ def terms_of(agreement: Agreement) -> AgreementTerms:
         in_force_from=agreement.in_force_from,
         ends_at=min(ends) if ends else None,
         coverage=frozenset((c.topic_id, Level.named(c.up_to)) for c in agreement.coverage.all()),
+        topic_names={c.topic_id: c.topic.name for c in agreement.coverage.all()} if named else {},
     )
 
 
@@ -137,7 +140,7 @@ def explanations(
     """Why each organization's users (other than the secretariat) can or cannot read the document.
 
     The research partner's organization is judged as its users are: as the research partner."""
-    item, terms = item_of(document), agreement_terms(organization_id=document.owner_id)
+    item, terms = item_of(document), agreement_terms(organization_id=document.owner_id, named=True)
     return [(org, may_read(_reader_for(org), item, terms, at)) for org in organizations]
 
 
@@ -173,7 +176,9 @@ def access_document(user: Any, pk: int, *, at: dt.datetime) -> tuple[Document, D
     decision = may_read(
         reader,
         item_of(document),
-        agreement_terms(organization_id=reader.organization) if reader.organization else [],
+        agreement_terms(organization_id=reader.organization, named=True)
+        if reader.organization
+        else [],
         at,
     )
     if not decision:

@@ -7,8 +7,10 @@ from ninja import Path, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
+from interlock.core import reasons
 from interlock.core.api_access import api_user
 from interlock.core.paging import CappedLimitOffsetPagination, Paging
+from interlock.core.reasons import in_words
 from interlock.documents import selectors, services
 from interlock.documents.access import access_document, explanations, may_explain
 from interlock.documents.models import Classification, Document, DocumentRead, Language
@@ -58,6 +60,7 @@ class TextOut(Schema):
 class DocumentDetailOut(DocumentOut):
     texts: list[TextOut]
     why: str
+    why_code: str
 
     @staticmethod
     def resolve_texts(d: Document) -> list[object]:
@@ -66,6 +69,10 @@ class DocumentDetailOut(DocumentOut):
     @staticmethod
     def resolve_why(d: Document) -> str:
         return d.why  # type: ignore[attr-defined, no-any-return]
+
+    @staticmethod
+    def resolve_why_code(d: Document) -> str:
+        return d.why_code  # type: ignore[attr-defined, no-any-return]
 
 
 class SearchPaging(CappedLimitOffsetPagination):
@@ -138,7 +145,8 @@ def document_detail(request: HttpRequest, pk: int = ID) -> Document:
     services.document_read_record(
         user=api_user(request), document=document, what="api", decision=decision
     )  # type: ignore[arg-type]
-    document.why = decision.reason  # type: ignore[attr-defined]
+    document.why = in_words(decision.reason)  # type: ignore[attr-defined]
+    document.why_code = str(decision.reason.code)  # type: ignore[attr-defined]
     return document
 
 
@@ -146,6 +154,7 @@ class ExplainOut(Schema):
     organization: str
     can_read: bool
     reason: str
+    reason_code: str
 
 
 @router.get(
@@ -163,7 +172,12 @@ def document_explain(
     if organization:
         organizations = organizations.filter(acronym=organization[:20])
     return [
-        ExplainOut(organization=org.acronym, can_read=bool(decision), reason=decision.reason)
+        ExplainOut(
+            organization=org.acronym,
+            can_read=bool(decision),
+            reason=in_words(decision.reason),
+            reason_code=str(decision.reason.code),
+        )
         for org, decision in explanations(document, at=timezone.now(), organizations=organizations)
     ]
 
@@ -178,6 +192,10 @@ class ReadOut(Schema):
     @staticmethod
     def resolve_reader(r: DocumentRead) -> str:
         return r.reader.username
+
+    @staticmethod
+    def resolve_reason(r: DocumentRead) -> str:
+        return reasons.read_reason(r.why, r.reason)
 
     @staticmethod
     def resolve_organization(r: DocumentRead) -> str:

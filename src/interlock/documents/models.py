@@ -162,7 +162,9 @@ class DocumentRead(models.Model):
     )
     at = models.DateTimeField()
     what = models.CharField(max_length=20)  # page, download, api
-    reason = models.CharField(max_length=400)
+    reason = models.CharField(max_length=400)  # in English, as it was when read
+    # The same reason as its code and parameters (core/reasons.py), shown in the reader's language.
+    why = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["-at", "-id"]

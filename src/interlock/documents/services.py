@@ -11,9 +11,10 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from interlock.core import reasons
 from interlock.core.access import require
 from interlock.core.services import audit_record
 from interlock.documents.models import (
@@ -25,7 +26,7 @@ from interlock.documents.models import (
     Topic,
 )
 from interlock.documents.uploads import CheckedUpload, check_upload
-from interlock.domain.decisions import Decision
+from interlock.domain.decisions import Decision, Reason
 from interlock.domain.permissions import Action
 from interlock.registry.models import Organization
 
@@ -186,8 +187,14 @@ def document_read_record(*, user: Any, document: Document, what: str, decision: 
         organization_id=user.organization_id,
         at=timezone.now(),
         what=what,
-        reason=decision.reason[:400],
+        reason=_english(decision.reason)[:400],
+        why=reasons.as_data(decision.reason),
     )
+
+
+def _english(reason: Reason) -> str:
+    with translation.override("en"):
+        return reasons.in_words(reason)
 
 
 def _clean_title(title: str) -> str:

@@ -22,7 +22,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from interlock.domain.decisions import Allowed, Decision, Denied
+from interlock.domain.decisions import Allowed, Decision, Denied, because
+
+
+class Why(StrEnum):
+    """The reasons :func:`article_53` gives; ``core/reasons.py`` says each in words."""
+
+    NOT_ENFORCEMENT = "chapter_viii.not_enforcement"
+    NOT_CHAPTER_VIII = "chapter_viii.not_chapter_viii"
+    AUTHORIZED = "chapter_viii.authorized"
+    AUTHORIZED_GENERAL = "chapter_viii.authorized_general"
+    NEEDS_AUTHORIZATION = "chapter_viii.needs_authorization"
+    NOT_AUTHORIZED_BY_RECORDED = "chapter_viii.not_authorized_by_recorded"
 
 
 @dataclass(frozen=True)
@@ -122,26 +133,23 @@ def article_53(
     """May this organization take this task under Article 53 on the day ``on``? The reason names
     the resolution that authorizes it, or each recorded one and why it falls short."""
     if not enforcement:
-        return Allowed("not an enforcement action")
+        return Allowed(because(Why.NOT_ENFORCEMENT))
     if not chapter_viii:
-        return Allowed("the organization does not act under Chapter VIII")
+        return Allowed(because(Why.NOT_CHAPTER_VIII))
     recorded = list(authorizations)
     found = authorizing(domain=domain, organization=organization, authorizations=recorded, on=on)
     if found is not None:
-        whom = (
-            "to all Member States and regional arrangements"
-            if found.general
-            else ("naming " + ", ".join(sorted(found.organizations)))
-        )
-        return Allowed(f"authorized by the Security Council in {found.symbol} ({whom})")
-    short = [
-        f"{a.symbol or '(no symbol)'}: {shortfall(a, domain=domain, organization=organization, on=on)}"
-        for a in recorded
-    ]
-    return Denied(
-        "Article 53: enforcement under a regional arrangement needs the Council's authorization"
-        + (f" ({'; '.join(short)})" if short else "")
+        if found.general:
+            return Allowed(because(Why.AUTHORIZED_GENERAL, symbol=found.symbol))
+        named = ", ".join(sorted(found.organizations))
+        return Allowed(because(Why.AUTHORIZED, symbol=found.symbol, organizations=named))
+    if not recorded:
+        return Denied(because(Why.NEEDS_AUTHORIZATION))
+    # Each recorded resolution and why it falls short: (symbol, Shortfall).
+    short = tuple(
+        (a.symbol, shortfall(a, domain=domain, organization=organization, on=on)) for a in recorded
     )
+    return Denied(because(Why.NOT_AUTHORIZED_BY_RECORDED, recorded=short))
 
 
 def uncited(authorizations: Iterable[Authorization]) -> list[Authorization]:

@@ -16,13 +16,30 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from enum import StrEnum
 
-from interlock.domain.decisions import Allowed, Decision, Denied
+from interlock.domain.decisions import Allowed, Decision, Denied, because
 
 
-def _(message: str) -> str:
-    """Marks a reason for the interface catalogues (makemessages reads ``_``); the interface
-    translates it with ``gettext(decision.reason)``. The domain itself stays free of Django."""
-    return message
+class Why(StrEnum):
+    """The reasons of the meeting and record rules; ``core/reasons.py`` says each in words."""
+
+    MEETING_NEXT = "meetings.meeting_next"
+    MEETING_NOT_BACK = "meetings.meeting_not_back"
+    MEETING_IN_TURN = "meetings.meeting_in_turn"
+    MEETING_CANCELLED = "meetings.meeting_cancelled"
+    MAY_CANCEL = "meetings.may_cancel"
+    CONVENED_NOT_CANCELLED = "meetings.convened_not_cancelled"
+    RECORD_FINAL = "meetings.record_final"
+    RECORD_IN_TURN = "meetings.record_in_turn"
+    RECORD_UNDISPOSED = "meetings.record_undisposed"
+    RECORD_NEXT = "meetings.record_next"
+    RECORD_OUT_FOR_COMMENT = "meetings.record_out_for_comment"
+    RECORD_EDITABLE = "meetings.record_editable"
+    COMMENTS_CLOSED = "meetings.comments_closed"
+    NOT_CIRCULATED = "meetings.not_circulated"
+    PARTICIPANTS_COMMENT = "meetings.participants_comment"
+    STAFF_COMMENT = "meetings.staff_comment"
+    DEADLINE_PASSED = "meetings.deadline_passed"
+    MAY_COMMENT = "meetings.may_comment"
 
 
 class MeetingStatus(StrEnum):
@@ -40,17 +57,17 @@ def may_move_meeting(current: MeetingStatus, wanted: MeetingStatus) -> Decision:
     """A meeting moves one step forward: planned → invited → convened → concluded; one not yet
     convened may be cancelled, and a cancelled meeting stays so."""
     if current is MeetingStatus.CANCELLED:
-        return Denied(_("The meeting is cancelled; plan a new one instead."))
+        return Denied(because(Why.MEETING_CANCELLED))
     if wanted is MeetingStatus.CANCELLED:
         if current in (MeetingStatus.PLANNED, MeetingStatus.INVITED):
-            return Allowed(_("A meeting not yet convened may be cancelled."))
-        return Denied(_("A meeting that has been convened is not cancelled."))
+            return Allowed(because(Why.MAY_CANCEL))
+        return Denied(because(Why.CONVENED_NOT_CANCELLED))
     step = _MEETING_ORDER.index(wanted) - _MEETING_ORDER.index(current)
     if step == 1:
-        return Allowed(_("The meeting moves to its next status."))
+        return Allowed(because(Why.MEETING_NEXT))
     if step <= 0:
-        return Denied(_("A meeting's status does not go back."))
-    return Denied(_("A meeting passes through every status in turn."))
+        return Denied(because(Why.MEETING_NOT_BACK))
+    return Denied(because(Why.MEETING_IN_TURN))
 
 
 class Agreement(StrEnum):
@@ -165,20 +182,20 @@ def may_move_record(
 ) -> Decision:
     """¶10: draft → circulated for comment → revised → final; final is locked."""
     if current is RecordStatus.FINAL:
-        return Denied(_("The record is final and locked."))
+        return Denied(because(Why.RECORD_FINAL))
     if _RECORD_STEPS.get(current) is not wanted:
-        return Denied(_("The record goes draft, circulated for comment, revised, final, in turn."))
+        return Denied(because(Why.RECORD_IN_TURN))
     if wanted is RecordStatus.FINAL and undisposed_comments:
-        return Denied(_("Every comment needs a disposition before the record is final."))
-    return Allowed(_("The record moves to its next stage."))
+        return Denied(because(Why.RECORD_UNDISPOSED))
+    return Allowed(because(Why.RECORD_NEXT))
 
 
 def may_edit_record(status: RecordStatus) -> Decision:
     if status is RecordStatus.FINAL:
-        return Denied(_("The record is final and locked."))
+        return Denied(because(Why.RECORD_FINAL))
     if status is RecordStatus.CIRCULATED:
-        return Denied(_("The record is out for comment; revise it once the round is closed."))
-    return Allowed(_("The record may be edited."))
+        return Denied(because(Why.RECORD_OUT_FOR_COMMENT))
+    return Allowed(because(Why.RECORD_EDITABLE))
 
 
 @dataclass(frozen=True)
@@ -193,18 +210,16 @@ def may_comment(
 ) -> Decision:
     """¶10: the record "will be distributed to participants for comment"."""
     if round_.status is RecordStatus.FINAL:
-        return Denied(_("The record is final; comments are closed."))
+        return Denied(because(Why.COMMENTS_CLOSED))
     if round_.status is not RecordStatus.CIRCULATED:
-        return Denied(_("The record is not circulated for comment."))
+        return Denied(because(Why.NOT_CIRCULATED))
     if organization is None or organization not in round_.participants:
-        return Denied(_("Only participating organizations comment on the record."))
+        return Denied(because(Why.PARTICIPANTS_COMMENT))
     if not commenting_role:
-        return Denied(
-            _("Only liaison officials and members of participating organizations comment.")
-        )
+        return Denied(because(Why.STAFF_COMMENT))
     if round_.deadline is not None and at >= round_.deadline:
-        return Denied(_("The deadline for comments has passed."))
-    return Allowed(_("A participating organization comments before the deadline."))
+        return Denied(because(Why.DEADLINE_PASSED))
+    return Allowed(because(Why.MAY_COMMENT))
 
 
 def paragraphs(text: str) -> list[str]:

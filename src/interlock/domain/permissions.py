@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from interlock.domain.decisions import Allowed, Decision, Denied
+from interlock.domain.decisions import Allowed, Decision, Denied, because
 
 
 class Role(StrEnum):
@@ -57,6 +57,43 @@ class Action(StrEnum):
     COMMENT_ON_RECORDS = "comment_on_records"
     SUBSCRIBE_CALENDARS = "subscribe_calendars"
     VIEW_REMINDERS = "view_reminders"
+
+
+class Why(StrEnum):
+    """The reasons :func:`decide` gives; ``core/reasons.py`` says each in the reader's language."""
+
+    PUBLIC_RECORD = "permission.public_record"
+    SIGN_IN = "permission.sign_in"
+    SECRETARIAT_ADMINISTERS = "permission.secretariat_administers"
+    SECRETARIAT_ONLY = "permission.secretariat_only"
+    OWN_API_TOKENS = "permission.own_api_tokens"
+    PARTICIPANTS_PROPOSE = "permission.participants_propose"
+    PROPOSALS_PARTICIPANTS_ONLY = "permission.proposals_participants_only"
+    OWN_CALENDARS = "permission.own_calendars"
+    LIAISON_ANSWERS = "permission.liaison_answers"
+    INVITATIONS_LIAISON_ONLY = "permission.invitations_liaison_only"
+    STAFF_COMMENT = "permission.staff_comment"
+    COMMENTS_STAFF_ONLY = "permission.comments_staff_only"
+    PARTICIPANTS_SEE_AGREEMENTS = "permission.participants_see_agreements"
+    ORGANIZATIONS_FOLLOW_NOTIFICATIONS = "permission.organizations_follow_notifications"
+    LIAISON_DIRECTORY = "permission.liaison_directory"
+    OBSERVERS_READ = "permission.observers_read"
+    OWNER_CLASSIFIES = "permission.owner_classifies"
+    LIAISON_KEEPS_PROFILE = "permission.liaison_keeps_profile"
+    SECRETARIAT_OR_LIAISON_ONLY = "permission.secretariat_or_liaison_only"
+    NO_RULE = "permission.no_rule"
+    RESEARCH_PARTNER_READS = "permission.research_partner_reads"
+    RESEARCH_PARTNER_PUBLISHES = "permission.research_partner_publishes"
+    RESEARCH_PARTNER_READS_ONLY = "permission.research_partner_reads_only"
+    LIAISON_SPEAKS = "permission.liaison_speaks"
+    SPEAK_LIAISON_ONLY = "permission.speak_liaison_only"
+    OWN_DOCUMENTS_ONLY = "permission.own_documents_only"
+    MEMBERS_CONTRIBUTE = "permission.members_contribute"
+    LIAISON_KEEPS_CAPABILITIES = "permission.liaison_keeps_capabilities"
+    CAPABILITIES_LIAISON_ONLY = "permission.capabilities_liaison_only"
+    SITUATIONS_STAFF_ONLY = "permission.situations_staff_only"
+    SITUATION_OWNER_ONLY = "permission.situation_owner_only"
+    STAFF_RECORD_SITUATIONS = "permission.staff_record_situations"
 
 
 @dataclass(frozen=True)
@@ -107,9 +144,9 @@ _OWN_ACCOUNT = frozenset({Action.SUBSCRIBE_CALENDARS})
 def decide(actor: Actor, action: Action, *, organization_id: int | None = None) -> Decision:
     """May ``actor`` do ``action`` (on the organization ``organization_id``, where it matters)?"""
     if action in _PUBLIC_ACTIONS:
-        return Allowed("the registry and meetings of the partnership are public")
+        return Allowed(because(Why.PUBLIC_RECORD))
     if actor.is_anonymous:
-        return Denied("sign in first")
+        return Denied(because(Why.SIGN_IN))
     if action is Action.CONTRIBUTE_DOCUMENTS:
         return _contribute(actor, organization_id)
     if action is Action.EDIT_CAPABILITIES:
@@ -117,46 +154,44 @@ def decide(actor: Actor, action: Action, *, organization_id: int | None = None) 
     if action is Action.SPEAK_FOR_ORGANIZATION:
         return _speak_for(actor, organization_id)
     if actor.role is Role.SECRETARIAT:
-        return Allowed("the secretariat administers the partnership (¶7f)")
+        return Allowed(because(Why.SECRETARIAT_ADMINISTERS))
     if actor.role is Role.RESEARCH_PARTNER:
         return _research_partner(action)
     if action in _SECRETARIAT_ONLY:
-        return Denied("only the secretariat may do this")
+        return Denied(because(Why.SECRETARIAT_ONLY))
     if action is Action.ISSUE_OWN_API_TOKEN:
-        return Allowed("every signed-in user may hold API tokens for their own account")
+        return Allowed(because(Why.OWN_API_TOKENS))
     if action in (Action.VIEW_PROPOSALS, Action.PROPOSE):
         if actor.role in _PARTICIPANT_ROLES:
-            return Allowed("participants put forward and discuss proposals (¶4, ¶7c)")
-        return Denied("only participating organizations' staff take part in proposals")
+            return Allowed(because(Why.PARTICIPANTS_PROPOSE))
+        return Denied(because(Why.PROPOSALS_PARTICIPANTS_ONLY))
     if action in _OWN_ACCOUNT:
-        return Allowed("every signed-in user keeps their own calendar subscriptions")
+        return Allowed(because(Why.OWN_CALENDARS))
     if action is Action.ANSWER_INVITATION:
         if actor.role is Role.LIAISON_OFFICIAL and actor.organization_id == organization_id:
-            return Allowed("the liaison official answers for the organization (¶7d)")
-        return Denied("only this organization's liaison official answers its invitations (¶7d)")
+            return Allowed(because(Why.LIAISON_ANSWERS))
+        return Denied(because(Why.INVITATIONS_LIAISON_ONLY))
     if action is Action.COMMENT_ON_RECORDS:
         if actor.role in (Role.LIAISON_OFFICIAL, Role.MEMBER):
-            return Allowed("liaison officials and members of organizations comment on records")
-        return Denied("only liaison officials and members of organizations comment on records")
+            return Allowed(because(Why.STAFF_COMMENT))
+        return Denied(because(Why.COMMENTS_STAFF_ONLY))
     if action is Action.VIEW_AGREEMENTS:
-        return Allowed("participating organizations see the agreements of the partnership")
+        return Allowed(because(Why.PARTICIPANTS_SEE_AGREEMENTS))
     if action is Action.VIEW_NOTIFICATIONS:
-        return Allowed("organizations follow the notifications drafted on their engagements")
+        return Allowed(because(Why.ORGANIZATIONS_FOLLOW_NOTIFICATIONS))
     if action in (Action.RECORD_SITUATION, Action.EDIT_SITUATION):
         return _situation(actor, action, organization_id)
     if action is Action.VIEW_LIAISON_DIRECTORY:
-        return Allowed(
-            "the liaison officials are the participants' contacts with one another (¶7d)"
-        )
+        return Allowed(because(Why.LIAISON_DIRECTORY))
     if action is Action.CLASSIFY_RESTRICTED:
         if actor.role is Role.OBSERVER:
-            return Denied("observers read; they do not contribute documents")
-        return Allowed("an organization chooses who reads its own documents")
+            return Denied(because(Why.OBSERVERS_READ))
+        return Allowed(because(Why.OWNER_CLASSIFIES))
     if action in (Action.EDIT_ORGANIZATION_PROFILE, Action.HOLD_LIAISON_POST):
         if actor.role is Role.LIAISON_OFFICIAL and actor.organization_id == organization_id:
-            return Allowed("the liaison official keeps the organization's profile (¶7d)")
-        return Denied("only the secretariat or this organization's liaison official may do this")
-    return Denied(f"no rule allows {action.value}")
+            return Allowed(because(Why.LIAISON_KEEPS_PROFILE))
+        return Denied(because(Why.SECRETARIAT_OR_LIAISON_ONLY))
+    return Denied(because(Why.NO_RULE))
 
 
 # The research partner (¶7f) reads partnership material as the participants do and publishes
@@ -169,46 +204,42 @@ _RESEARCH_PARTNER_READS = frozenset({Action.VIEW_AGREEMENTS, Action.VIEW_LIAISON
 
 def _research_partner(action: Action) -> Decision:
     if action in _RESEARCH_PARTNER_READS:
-        return Allowed(
-            "the research partner reads partnership material as the participants do (¶7f)"
-        )
+        return Allowed(because(Why.RESEARCH_PARTNER_READS))
     if action is Action.ISSUE_OWN_API_TOKEN:
-        return Allowed("every signed-in user may hold API tokens for their own account")
+        return Allowed(because(Why.OWN_API_TOKENS))
     if action is Action.CLASSIFY_RESTRICTED:
-        return Denied(
-            "the research partner publishes its analyses to the partnership: public or partnership"
-        )
-    return Denied("the research partner reads and publishes analyses; it may not do this")
+        return Denied(because(Why.RESEARCH_PARTNER_PUBLISHES))
+    return Denied(because(Why.RESEARCH_PARTNER_READS_ONLY))
 
 
 def _speak_for(actor: Actor, organization_id: int | None) -> Decision:
     # Support, consent and progress reports are the organization's own word: its single
     # accountable voice is its liaison official (¶7d), not the secretariat on its behalf.
     if actor.role is Role.LIAISON_OFFICIAL and actor.organization_id == organization_id:
-        return Allowed("the liaison official speaks for the organization (¶7d)")
-    return Denied("only this organization's liaison official may do this on its behalf")
+        return Allowed(because(Why.LIAISON_SPEAKS))
+    return Denied(because(Why.SPEAK_LIAISON_ONLY))
 
 
 def _contribute(actor: Actor, organization_id: int | None) -> Decision:
     # Even the secretariat adds documents only to its own organization's (the UN's) library:
     # an organization's documents are its own.
     if actor.role is Role.OBSERVER:
-        return Denied("observers read; they do not contribute documents")
+        return Denied(because(Why.OBSERVERS_READ))
     if organization_id is not None and organization_id != actor.organization_id:
-        return Denied("documents are added to one's own organization only")
-    return Allowed("members of an organization contribute its documents")
+        return Denied(because(Why.OWN_DOCUMENTS_ONLY))
+    return Allowed(because(Why.MEMBERS_CONTRIBUTE))
 
 
 def _capabilities(actor: Actor, organization_id: int | None) -> Decision:
     # Only the organization knows what it can bring: not even the secretariat edits another's.
     if actor.role is Role.LIAISON_OFFICIAL and actor.organization_id == organization_id:
-        return Allowed("the liaison official keeps the organization's capabilities (¶7d)")
-    return Denied("only this organization's liaison official keeps its capabilities")
+        return Allowed(because(Why.LIAISON_KEEPS_CAPABILITIES))
+    return Denied(because(Why.CAPABILITIES_LIAISON_ONLY))
 
 
 def _situation(actor: Actor, action: Action, organization_id: int | None) -> Decision:
     if actor.role not in (Role.LIAISON_OFFICIAL, Role.MEMBER):
-        return Denied("observers and researchers read situations; they do not record them")
+        return Denied(because(Why.SITUATIONS_STAFF_ONLY))
     if action is Action.EDIT_SITUATION and actor.organization_id != organization_id:
-        return Denied("a situation is kept by the organization that owns it and the secretariat")
-    return Allowed("staff of an organization record and keep its situations")
+        return Denied(because(Why.SITUATION_OWNER_ONLY))
+    return Allowed(because(Why.STAFF_RECORD_SITUATIONS))

@@ -19,11 +19,11 @@ tests generate random worlds and check that the two always agree.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from enum import IntEnum
+from enum import IntEnum, StrEnum
 
-from interlock.domain.decisions import Allowed, Decision, Denied
+from interlock.domain.decisions import Allowed, Decision, Denied, because
 
 
 class Level(IntEnum):
@@ -43,6 +43,24 @@ class Level(IntEnum):
         return self.name.lower()
 
 
+class Why(StrEnum):
+    """The reasons :func:`may_read` gives; ``core/reasons.py`` says each in the reader's language.
+    ``AGREEMENT`` names the agreement, the day it came into force, the topic and the level."""
+
+    PUBLIC = "sharing.public"
+    SIGN_IN = "sharing.sign_in"
+    OWNER = "sharing.owner"
+    PARTNERSHIP = "sharing.partnership"
+    NAMED_RECIPIENT = "sharing.named_recipient"
+    CONFIDENTIAL = "sharing.confidential"
+    RESEARCH_PARTNER = "sharing.research_partner"
+    SECRETARIAT = "sharing.secretariat"
+    AGREEMENT = "sharing.agreement"
+    NO_AGREEMENT = "sharing.no_agreement"
+    NOT_IN_FORCE = "sharing.not_in_force"
+    NOT_COVERED = "sharing.not_covered"
+
+
 @dataclass(frozen=True)
 class AgreementTerms:
     """What the policy needs to know of one agreement."""
@@ -52,6 +70,8 @@ class AgreementTerms:
     in_force_from: dt.datetime | None
     ends_at: dt.datetime | None  # the earlier of expiry and termination
     coverage: frozenset[tuple[str, Level]] = field(default_factory=frozenset)
+    # Each covered topic's name as the reader reads it (the key where none is given).
+    topic_names: Mapping[str, str] = field(default_factory=dict, hash=False, compare=False)
 
     def in_force_at(self, instant: dt.datetime) -> bool:
         return (
@@ -95,24 +115,21 @@ def may_read(
 ) -> Decision:
     """May ``reader`` read ``item`` at the instant ``at``, given the agreements that exist?"""
     if item.level is Level.PUBLIC:
-        return Allowed("the item is public")
+        return Allowed(because(Why.PUBLIC))
     if reader.organization is None:
-        return Denied("the item is not public; sign in")
+        return Denied(because(Why.SIGN_IN))
     if reader.organization == item.owner:
-        return Allowed("the reader's organization owns the item")
+        return Allowed(because(Why.OWNER))
     if item.level is Level.PARTNERSHIP:
-        return Allowed("the item is shared with every participating organization")
+        return Allowed(because(Why.PARTNERSHIP))
     if item.level is Level.CONFIDENTIAL:
         if reader.organization in item.named:
-            return Allowed("the owner names the reader's organization as a recipient")
-        return Denied("the item is confidential to its owner and the organizations it names")
+            return Allowed(because(Why.NAMED_RECIPIENT))
+        return Denied(because(Why.CONFIDENTIAL))
     if reader.is_research_partner:
-        return Denied(
-            "the research partner reads partnership material; restricted items travel by "
-            "agreements between participants"
-        )
+        return Denied(because(Why.RESEARCH_PARTNER))
     if reader.is_secretariat:
-        return Allowed("the secretariat reads restricted items of the partnership")
+        return Allowed(because(Why.SECRETARIAT))
     return _by_agreement(reader.organization, item, agreements, at)
 
 
@@ -125,13 +142,17 @@ def _by_agreement(
             continue
         topic = agreement.covers(item.topics, item.level)
         if topic is not None:
-            since = agreement.in_force_from.date().isoformat() if agreement.in_force_from else "?"
             return Allowed(
-                f"agreement “{agreement.name}” (in force since {since}) covers the topic "
-                f"“{topic}” up to the level {item.level.label}"
+                because(
+                    Why.AGREEMENT,
+                    agreement=agreement.name,
+                    since=agreement.in_force_from,
+                    topic=agreement.topic_names.get(topic, topic),
+                    level=item.level.label,
+                )
             )
     if not between:
-        return Denied("no agreement between the reader's organization and the owner")
+        return Denied(because(Why.NO_AGREEMENT))
     if not any(a.in_force_at(at) for a in between):
-        return Denied("no agreement with the owner is in force at this time")
-    return Denied("no agreement in force with the owner covers the item's topics at this level")
+        return Denied(because(Why.NOT_IN_FORCE))
+    return Denied(because(Why.NOT_COVERED))

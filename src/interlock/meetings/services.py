@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from interlock.core.access import require
 from interlock.core.i18n import CONTENT_LANGUAGES, stored_value
+from interlock.core.reasons import in_words
 from interlock.core.services import audit_record, changes_between, link_toggle
 from interlock.documents.access import readable_documents
 from interlock.documents.models import Document, Topic
@@ -189,7 +190,7 @@ def meeting_set_status(
         raise ValidationError({"status": _("Choose a status.")})
     decision = may_move_meeting(Status(meeting.status), Status(status))
     if not decision:
-        raise ValidationError({"status": _(decision.reason)})
+        raise ValidationError({"status": in_words(decision.reason)})
     if status == Status.INVITED and not meeting.invitations.exists():
         raise ValidationError({"status": _("Invite at least one organization first.")})
     # Atomic: the conditional update and its audit event stand or fall together.
@@ -414,7 +415,7 @@ def record_revise(
     require(actor, Action.MANAGE_RECORDS)
     decision = may_edit_record(RecordStatusRule(record.status))
     if not decision:
-        raise ValidationError(_(decision.reason))
+        raise ValidationError(in_words(decision.reason))
     if not split_paragraphs(text):
         raise ValidationError(
             {"text": _("Write the record: paragraphs separated by an empty line.")}
@@ -482,7 +483,7 @@ def record_move(
         RecordStatusRule(record.status), RecordStatusRule(to), undisposed_comments=undisposed
     )
     if not decision:
-        raise ValidationError(_(decision.reason))
+        raise ValidationError(in_words(decision.reason))
     values: dict[str, Any] = {"status": to}
     if to == RecordStatus.CIRCULATED:
         if deadline is None or deadline <= timezone.now():
@@ -527,7 +528,7 @@ def comment_add(*, actor: Any, record: Record, paragraph: int, text: str) -> Com
         at=timezone.now(),
     )
     if not decision:
-        raise ValidationError(_(decision.reason))
+        raise ValidationError(in_words(decision.reason))
     current = record.versions.order_by("-number").first()
     assert current is not None
     if not 1 <= paragraph <= len(current.paragraphs):

@@ -31,6 +31,7 @@ from interlock.registry.models import (
     OrganizationName,
     ReportedMemberCount,
 )
+from interlock.registry.regions import region_name
 
 # A day: a date, or the column of an outer query (a reported figure's ``on``).
 Day = dt.date | OuterRef
@@ -222,19 +223,21 @@ def members_by_region(*, organization: Organization, as_of: dt.date) -> list[Reg
     )
     return [
         RegionCount(
-            code=row["country__region_code"], name=row["country__region"], members=row["members"]
+            code=row["country__region_code"],
+            name=region_name(row["country__region_code"], row["country__region"]),
+            members=row["members"],
         )
         for row in rows
     ]
 
 
 def region_choices() -> list[tuple[str, str]]:
-    return list(
-        Country.objects.exclude(region_code="")
-        .values_list("region_code", "region")
-        .distinct()
-        .order_by("region")
+    """The M49 regions of the recorded countries, named and ordered in the reader's language."""
+    regions = (
+        Country.objects.exclude(region_code="").values_list("region_code", "region").distinct()
     )
+    named = [(code, region_name(code, stored)) for code, stored in regions]
+    return sorted(named, key=lambda choice: choice[1])
 
 
 def country_list(*, region: str = "") -> QuerySet[Country]:

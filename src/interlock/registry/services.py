@@ -182,8 +182,8 @@ def liaison_hand_over(
         raise ValidationError(
             {
                 "successor": _(
-                    "The successor must be a user of %(organization)s; %(user)s belongs to "
-                    "another organization."
+                    "The successor must be a user of this organization (%(organization)s); "
+                    "%(user)s belongs to another organization."
                 )
                 % {"organization": organization.short_name, "user": successor.get_username()}
             }

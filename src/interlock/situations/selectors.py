@@ -82,7 +82,11 @@ def access_situation(user: Any, pk: int, *, at: dt.datetime) -> tuple[Situation,
     if situation is None:
         raise Http404
     reader = reader_of(user)
-    terms = agreement_terms(organization_id=reader.organization) if reader.organization else []
+    terms = (
+        agreement_terms(organization_id=reader.organization, named=True)
+        if reader.organization
+        else []
+    )
     decision = may_read(reader, item_of(situation), terms, at)
     if not decision:
         raise Http404

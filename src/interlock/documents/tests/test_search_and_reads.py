@@ -5,6 +5,7 @@ import pytest
 from conftest import CAST_AGREEMENT
 from interlock.documents import services
 from interlock.documents.models import DocumentRead
+from interlock.domain.sharing import Why
 
 pytestmark = pytest.mark.django_db
 
@@ -84,11 +85,9 @@ def test_the_owner_sees_why_each_organization_can_or_cannot_read(
 ) -> None:
     page = client_for("owner").get(f"/documents/{cast_documents['restricted_covered'].pk}/")
     rows = {org.acronym: decision for org, decision in page.context["explanations"]}
-    assert rows["EU"] and CAST_AGREEMENT in rows["EU"].reason
-    assert (
-        not rows["OSCE"]
-        and rows["OSCE"].reason == "no agreement between the reader's organization and the owner"
-    )
+    assert rows["EU"] and rows["EU"].reason.params["agreement"] == CAST_AGREEMENT
+    assert not rows["OSCE"] and rows["OSCE"].reason.code is Why.NO_AGREEMENT
+    assert CAST_AGREEMENT in page.content.decode()
 
 
 def test_the_api_explains_for_one_organization(client_for, cast_documents) -> None:
@@ -101,7 +100,8 @@ def test_the_api_explains_for_one_organization(client_for, cast_documents) -> No
     assert answer == {
         "organization": "EU",
         "can_read": False,
-        "reason": "no agreement in force with the owner covers the item's topics at this level",
+        "reason": "No agreement in force with the owner covers its topics at this level.",
+        "reason_code": "sharing.not_covered",
     }
     assert (
         client_for("partner")

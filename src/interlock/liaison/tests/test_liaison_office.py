@@ -136,7 +136,9 @@ def test_a_handover_to_a_user_of_another_organization_is_refused(client_for, cas
         client_for("owner"), "hand-over/", successor=cast["partner"].pk,
         person_name="Someone", started_on="2026-06-01",
     )  # fmt: skip
-    assert "The successor must be a user of African Union" in page.content.decode()
+    assert (
+        "The successor must be a user of this organization (African Union)" in page.content.decode()
+    )
     post.refresh_from_db()
     assert post.ended_on is None
     assert LiaisonAppointment.objects.filter(organization=post.organization).count() == 1

@@ -14,8 +14,22 @@ from django.utils.safestring import SafeString
 
 from interlock.core.templatetags.content import tr
 from interlock.registry.models import Organization
+from interlock.registry.places import place_name
+from interlock.registry.regions import region_name
 
 register = template.Library()
+
+
+@register.filter
+def place(stored: str) -> str:
+    """A city or venue as recorded, in the reader's language where it is known."""
+    return place_name(stored)
+
+
+@register.filter
+def m49(code: str) -> str:
+    """An M49 region or subregion code as its name in the reader's language."""
+    return region_name(code)
 
 
 @register.filter

@@ -1,0 +1,36 @@
+"""Words made from codes and values, in the reader's language (built in on every page):
+``{{ decision.reason|in_words }}``, ``{{ start|date_range:end }}`` and ``{{ source|cited }}``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import template
+
+from interlock.core import dates, reasons, sources
+from interlock.core.models import Source
+from interlock.domain.decisions import Reason
+
+register = template.Library()
+
+
+@register.filter
+def in_words(reason: Reason | None) -> str:
+    return reasons.in_words(reason) if reason is not None else ""
+
+
+@register.filter
+def read_reason(read: Any) -> str:
+    """A kept read's reason (``DocumentRead``) in the reader's language."""
+    return reasons.read_reason(read.why, read.reason)
+
+
+@register.filter
+def date_range(start: dt.date | None, end: Any = None) -> str:
+    return dates.date_range(start, end or None) if start else ""
+
+
+@register.filter
+def cited(source: Source | None) -> str:
+    return sources.cited(source)
