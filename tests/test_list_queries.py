@@ -365,7 +365,69 @@ def more_agenda_items(n: int) -> None:
         )
 
 
+def more_for_the_home(n: int) -> None:
+    """Rows in every block of the EU's home and of the secretariat's: documents the AU shares,
+    coming meetings inviting the EU (half with a record open for comment, half past its
+    deadline), agreements ending soon, reports due, proposals submitted, notifications and plans."""
+    from interlock.accounts.models import User
+    from interlock.agreements.models import Agreement, AgreementKind
+    from interlock.decisions.models import Action, Decision, Indicator, Proposal
+    from interlock.documents.models import Document
+    from interlock.meetings.models import Delegation, Invitation, Meeting, MeetingSeries, Record
+    from interlock.registry.models import Organization
+    from interlock.situations.models import Plan
+
+    now = timezone.now()
+    au, eu, un = (Organization.objects.get(acronym=a) for a in ("AU", "EU", "UN"))
+    secretariat = User.objects.get(username="secretariat")
+    series = MeetingSeries.objects.get(key="standing-committee")
+    kind = AgreementKind.objects.first()
+    decision = Decision.objects.get(meeting__number=6, number=8)
+    situation = _situation_for_lists()
+    start = Meeting.objects.filter(series=series).count() + 100
+    for i in range(n):
+        Document.objects.create(
+            owner=au, classification="partnership", title=f"H{i}", created_at=now, updated_at=now
+        )
+        meeting = Meeting.objects.create(
+            series=series,
+            number=start + i,
+            title_en=f"M{start + i}",
+            starts_on=now.date() + dt.timedelta(days=30),
+            ends_on=now.date() + dt.timedelta(days=31),
+        )
+        Invitation.objects.create(
+            meeting=meeting, organization=eu, invited_at=now, invited_by=secretariat
+        )
+        Delegation.objects.create(meeting=meeting, organization=eu)
+        text = Document.objects.create(
+            owner=un, classification="partnership", title=f"R{i}", created_at=now, updated_at=now
+        )
+        deadline = now + dt.timedelta(days=1 if i % 2 else -1)
+        Record.objects.create(
+            meeting=meeting, document=text, status="circulated", comment_deadline=deadline
+        )
+        Agreement.objects.create(
+            title=f"E{i}", kind=kind, party_a=au, party_b=eu,
+            in_force_from=now - dt.timedelta(days=10), expires_at=now + dt.timedelta(days=20 + i),
+        )  # fmt: skip
+        action = Action.objects.create(decision=decision, title=f"A{i}", lead=eu)
+        due = now.date() + dt.timedelta(days=-5 if i % 2 else 5)
+        Indicator.objects.create(
+            action=action, title=f"I{i}", reports_from=due, reports_until=due,
+            every_months=1, next_due_on=due,
+        )  # fmt: skip
+        Proposal.objects.create(
+            title=f"P{i}", proposer_kind="organization", organization=au, status="submitted"
+        )
+        Plan.objects.create(situation=situation, result={}, objective=1, greedy_objective=1)
+    more_tasks_and_engagements(n)  # Article 54 notifications not yet sent
+
+
 LISTS: list[tuple[str, Callable[[], str] | str, Callable[[int], None]]] = [
+    ("partner", "/", more_for_the_home),
+    ("owner_member", "/", more_for_the_home),
+    ("secretariat", "/", more_for_the_home),
     ("outsider", "/situations/", more_situations),
     ("outsider", "/api/v1/situations?limit=100", more_situations),
     ("owner", "/situations/capabilities/", more_capabilities),

@@ -27,6 +27,9 @@ class User(AbstractUser):
         default=Role.MEMBER.value,
     )
     preferred_language = models.CharField(max_length=10, blank=True)
+    # When the user last opened their home (the first time in a session): the home shows what
+    # was shared with their organization since the visit before this session's.
+    home_seen_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = UserManager()  # type: ignore[assignment, misc]  # Django's manager, for this model
     REQUIRED_FIELDS = ["email", "organization"]

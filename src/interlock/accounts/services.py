@@ -185,3 +185,10 @@ def api_token_authenticate(raw: str) -> ApiToken:
         )
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token
+
+
+def home_visit_record(*, user: User, at: dt.datetime) -> None:
+    """Note when ``user`` opened their home, so that the next session's home shows what was shared
+    since then. A reading aid, not an act: no audit event, no version."""
+    User.objects.filter(pk=user.pk).update(home_seen_at=at)
+    user.home_seen_at = at

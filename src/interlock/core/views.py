@@ -1,12 +1,18 @@
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
+from interlock.accounts.services import home_visit_record
 from interlock.core import selectors
 from interlock.core.access import require
+from interlock.core.home import home_for
 from interlock.core.paging import query_without_page
 from interlock.domain.permissions import Action
 from interlock.meetings.selectors import meeting_list
@@ -15,11 +21,31 @@ from interlock.registry.selectors import participants
 
 
 def home(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return _own_home(request)
     context = {
         "organization_count": participants().count(),
         "meetings": list(meeting_list()[:3]),
     }
     return render(request, "core/home.html", context)
+
+
+# The session keeps the visit before its first look at the home, so that reloading the home does
+# not empty "shared since your last visit"; the next session starts from this one.
+HOME_SINCE = "interlock_home_since"
+
+
+def _own_home(request: HttpRequest) -> HttpResponse:
+    now = timezone.now()
+    user: Any = request.user
+    if HOME_SINCE not in request.session:
+        previous = user.home_seen_at
+        request.session[HOME_SINCE] = previous.isoformat() if previous else ""
+        home_visit_record(user=user, at=now)
+    stored = request.session[HOME_SINCE]
+    since = dt.datetime.fromisoformat(stored) if stored else None
+    context = {"home": home_for(user, since=since, now=now), "today": now.date()}
+    return render(request, "core/home_own.html", context)
 
 
 @login_required  # the anonymous public signs in first, as on every page that needs an account
