@@ -117,6 +117,12 @@ PAGES = {
     "/api/v1/capabilities": {**{part: 200 for part in SWEEP_CAST}, "anonymous": 401},
     "/api/v1/notifications": {**{part: 200 for part in SWEEP_CAST}, "anonymous": 401},
     "/situations/notifications/999999/": {**{part: 404 for part in SWEEP_CAST}, "anonymous": 302},
+    "/situations/peacebuilding/": SIGNED_IN,
+    "/situations/peacebuilding/999999/": {**{part: 404 for part in SWEEP_CAST}, "anonymous": 302},
+    "/api/v1/peacebuilding/configurations": {
+        **{part: 200 for part in SWEEP_CAST},
+        "anonymous": 401,
+    },
     # The liaison network (¶7d): participants only, never the anonymous public.
     "/liaison/": SIGNED_IN,
     "/liaison/officials.vcf": SIGNED_IN,
@@ -187,6 +193,7 @@ ELSEWHERE = {
     "situations/plans/<int:plan_id>/adopt/", "situations/engagements/<int:engagement_id>/",
     "situations/notifications/<int:notification_id>/sent/",
     "situations/notifications/<int:notification_id>/text/",
+    "situations/peacebuilding/<int:pk>/propose/", "situations/peacebuilding/seats/<int:seat_id>/adopt/",
     "api/v1/notifications/<notification_id>/texts",
     "api/v1/situations/<pk>/plans", "api/v1/plans/<plan_id>/adopt",
     # POST only: the liaison office's forms, in liaison/tests/test_liaison_office.py
@@ -284,6 +291,24 @@ def test_each_part_reads_an_article_54_notification_only_if_it_may(
 ) -> None:
     response = client_for(part).get(f"/situations/notifications/{cast_notification.pk}/")
     assert response.status_code == {**NOTIFICATION_SEEN, "anonymous": 302}[part], part
+
+
+@pytest.mark.parametrize("part", SWEEP_CAST)
+def test_each_signed_in_part_reads_a_peacebuilding_configuration_naming_the_situation_only_if_seen(
+    client_for, cast_situation, part: str
+) -> None:
+    from interlock.registry.models import Country
+    from interlock.situations.models import PeacebuildingConfiguration
+
+    country = cast_situation.countries.first() or Country.objects.get(pk="SDN")
+    configuration = PeacebuildingConfiguration.objects.create(
+        country=country, situation=cast_situation
+    )
+    response = client_for(part).get(f"/situations/peacebuilding/{configuration.pk}/")
+    assert response.status_code == (302 if part == "anonymous" else 200), part
+    if part != "anonymous":
+        named = cast_situation.title in response.content.decode()
+        assert named == (SITUATION_SEEN[part] == 200), part
 
 
 # Routes of one document: the answer depends on whether the part may read it (404 otherwise: a
@@ -473,6 +498,7 @@ def test_every_route_is_in_the_sweep() -> None:
         "situations/<int:pk>/what-if/": "situations/",
         "situations/capabilities/<slug:acronym>/": "situations/capabilities/AU/",
         "situations/notifications/<int:notification_id>/": "situations/notifications/999999/",
+        "situations/peacebuilding/<int:pk>/": "situations/peacebuilding/999999/",
         "api/v1/situations/<pk>": "api/v1/situations/999999",
         "api/v1/situations/<pk>/plan": "api/v1/situations",
         "decisions/<int:meeting>/<int:number>/": "decisions/6/8/",

@@ -275,6 +275,22 @@ def more_tasks_and_engagements(n: int) -> None:
         Notification.objects.create(engagement=engagement, status_after="alerted", text="x")
 
 
+def more_configurations(n: int) -> None:
+    from interlock.registry.models import Country, Organization
+    from interlock.situations.models import ConfigurationSeat, PeacebuildingConfiguration
+
+    seated = list(Organization.objects.filter(acronym__in=["AU", "EU"]))
+    free = Country.objects.exclude(
+        pk__in=PeacebuildingConfiguration.objects.values("country_id")
+    ).order_by("pk")[:n]
+    for country in free:
+        configuration = PeacebuildingConfiguration.objects.create(country=country)
+        ConfigurationSeat.objects.bulk_create(
+            ConfigurationSeat(configuration=configuration, organization=o, status=status)
+            for o, status in zip(seated, ["adopted", "proposed"], strict=True)
+        )
+
+
 def _situation_for_lists() -> object:
     from interlock.situations.models import Situation
 
@@ -435,6 +451,9 @@ LISTS: list[tuple[str, Callable[[], str] | str, Callable[[int], None]]] = [
     ("owner", situation_path, more_tasks_and_engagements),
     ("secretariat", "/situations/notifications/", more_tasks_and_engagements),
     ("secretariat", "/api/v1/notifications?limit=100", more_tasks_and_engagements),
+    ("owner", "/situations/peacebuilding/", more_configurations),
+    ("secretariat", "/situations/peacebuilding/", more_configurations),
+    ("outsider", "/api/v1/peacebuilding/configurations?limit=100", more_configurations),
     ("anonymous", "/meetings/", more_meetings),
     ("secretariat", "/meetings/", more_meetings),
     ("anonymous", "/api/v1/series?limit=100", more_series),

@@ -41,6 +41,7 @@ class Action(StrEnum):
     EDIT_CAPABILITIES = "edit_capabilities"
     VIEW_NOTIFICATIONS = "view_notifications"
     SEND_NOTIFICATIONS = "send_notifications"
+    MANAGE_PEACEBUILDING = "manage_peacebuilding"
     # Give a contributed document a classification above ``partnership``.
     CLASSIFY_RESTRICTED = "classify_restricted"
     # The liaison network (¶7d): the directory of officials and their contacts, and the post.
@@ -127,6 +128,8 @@ _SECRETARIAT_ONLY = frozenset(
         # The secretariat adopts the division of labour and keeps the Council informed (Art. 54).
         Action.ADOPT_PLAN,
         Action.SEND_NOTIFICATIONS,
+        # The secretariat keeps the Peacebuilding Commission's configurations and their seats.
+        Action.MANAGE_PEACEBUILDING,
         # The secretariat moves proposals through their workflow and records decisions (¶7f).
         Action.MANAGE_DECISIONS,
         # The secretariat convenes the meetings, keeps their record and circulates it (¶7f, ¶10).

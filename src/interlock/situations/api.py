@@ -20,7 +20,9 @@ from interlock.situations import selectors, services
 from interlock.situations.models import (
     Authorization,
     Capability,
+    ConfigurationSeat,
     Notification,
+    PeacebuildingConfiguration,
     Plan,
     Situation,
 )
@@ -361,3 +363,46 @@ def notification_edit(
         # A field refused (language, empty text) is 422; a stale or sent notification is 409.
         status = 422 if hasattr(error, "error_dict") else 409
         raise HttpError(status, " ".join(error.messages)) from None
+
+
+class SeatOut(Schema):
+    organization: str
+    status: str
+    rank: int
+    reasons: list[dict[str, Any]]
+
+    @staticmethod
+    def resolve_organization(s: ConfigurationSeat) -> str:
+        return s.organization.acronym
+
+    @staticmethod
+    def resolve_reasons(s: ConfigurationSeat) -> list[dict[str, Any]]:
+        from interlock.situations.reasons import seat_in_words
+
+        return [{**r, "words": seat_in_words(r)} for r in s.reasons]
+
+
+class ConfigurationOut(Schema):
+    id: int
+    country: str
+    established_on: dt.date | None
+    seats: list[SeatOut]
+
+    @staticmethod
+    def resolve_country(c: PeacebuildingConfiguration) -> str:
+        return c.country_id
+
+    @staticmethod
+    def resolve_seats(c: PeacebuildingConfiguration) -> list[ConfigurationSeat]:
+        return list(c.seats.all())
+
+
+@router.get(
+    "/peacebuilding/configurations",
+    response=list[ConfigurationOut],
+    summary="The Peacebuilding Commission's country configurations and their seats (signed-in)",
+)
+@paginate(Paging)
+def configuration_list(request: HttpRequest) -> object:
+    _signed_in(request)
+    return selectors.configuration_list()

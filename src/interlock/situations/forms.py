@@ -14,6 +14,7 @@ from interlock.situations.models import (
     Phase,
     PriorEffort,
     Reach,
+    Situation,
 )
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -166,3 +167,20 @@ class NotificationTextForm(forms.Form):
         max_length=20000, widget=forms.Textarea(attrs={"rows": 10}), label=_("Text")
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ConfigurationForm(forms.Form):
+    country = forms.ModelChoiceField(
+        queryset=Country.objects.order_by("name_en"), label=_("Country")
+    )
+    situation = forms.ModelChoiceField(
+        queryset=Situation.objects.order_by("title"),
+        required=False,
+        label=_("The situation it follows"),
+    )
+    established_on = forms.DateField(
+        required=False,
+        widget=DATE,
+        label=_("On the Commission's agenda since"),
+        help_text=_("Empty where it is not recorded"),
+    )

@@ -358,3 +358,72 @@ class NotificationRevision(models.Model):
 
     def __str__(self) -> str:
         return f"notification {self.notification_id} ({self.language}) revision {self.number}"
+
+
+class PeacebuildingConfiguration(models.Model):
+    """A country configuration of the Peacebuilding Commission (established on 20 December 2005
+    by A/RES/60/180 and S/RES/1645 (2005); country-specific meetings include "relevant regional
+    and subregional organizations", A/RES/60/1 ¶100(b)). It follows a situation, whose
+    peacebuilding tasks go through the engine there."""
+
+    country = models.OneToOneField("registry.Country", on_delete=models.PROTECT, related_name="+")
+    situation = models.ForeignKey(
+        Situation,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="configurations",
+    )
+    # The day the Commission took the country on its agenda: empty where it is not recorded.
+    established_on = models.DateField(null=True, blank=True)
+    source = models.ForeignKey(
+        "core.Source", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["country__name_en"]
+
+    def __str__(self) -> str:
+        return f"Peacebuilding Commission configuration: {self.country_id}"
+
+
+class SeatStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Proposed")
+    ADOPTED = "adopted", _("Adopted")
+
+
+class ConfigurationSeat(models.Model):
+    """A seat for a regional organization in a configuration ("a seat and a voice at the table",
+    Annex II ¶8): proposed from the record with its reasons, adopted by the secretariat."""
+
+    configuration = models.ForeignKey(
+        PeacebuildingConfiguration, on_delete=models.PROTECT, related_name="seats"
+    )
+    organization = models.ForeignKey(
+        "registry.Organization", on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(
+        max_length=16, choices=SeatStatus.choices, default=SeatStatus.PROPOSED
+    )
+    rank = models.PositiveSmallIntegerField(default=0)
+    reasons = models.JSONField(default=list)
+    proposed_at = models.DateTimeField(auto_now_add=True)
+    adopted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    adopted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["configuration", "status", "rank", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["configuration", "organization"], name="one_seat_per_organization"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"seat of {self.organization_id} in {self.configuration_id}"

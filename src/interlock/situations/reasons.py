@@ -3,11 +3,13 @@ the reader's language. The engine itself returns codes and numbers only."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
 from interlock.domain.engine import Code
+from interlock.domain.peacebuilding import SeatCode
 
 SENTENCES = {
     Code.RELATIVE_EFFECTIVENESS: _(
@@ -67,5 +69,38 @@ def in_words(reason: dict[str, Any]) -> str:
         return str(reason.get("code", ""))
     try:
         return str(sentence) % reason.get("params", {})
+    except (KeyError, TypeError, ValueError):
+        return str(sentence)
+
+
+SEAT_SENTENCES = {
+    SeatCode.MEMBER_COUNTRY: _("The country (%(country)s) is among its members."),
+    SeatCode.SAME_SUBREGION: _("It has members in the country's subregion (M49 %(region)s)."),
+    SeatCode.ENGAGED: _("It is engaged in the situation (%(roles)s)."),
+    SeatCode.COMPARATIVE_ADVANTAGE: _(
+        "Its comparative advantage in peacebuilding: %(domain)s, effectiveness %(effectiveness)s."
+    ),
+}
+
+
+def seat_in_words(reason: dict[str, Any], domains: Mapping[str, str] | None = None) -> str:
+    """Why a regional organization is proposed for a seat, as a sentence: domains by their names
+    in ``domains`` (key → name in the reader's language), roles by their labels."""
+    from interlock.situations.models import Role
+
+    try:
+        sentence = SEAT_SENTENCES[SeatCode(reason["code"])]
+    except (KeyError, ValueError):
+        return str(reason.get("code", ""))
+    params = dict(reason.get("params", {}))
+    if "domain" in params and domains:
+        params["domain"] = domains.get(str(params["domain"]), params["domain"])
+    if "roles" in params:
+        labels = dict(Role.choices)
+        params["roles"] = ", ".join(
+            str(labels.get(role, role)) for role in str(params["roles"]).split(", ")
+        )
+    try:
+        return str(sentence) % params
     except (KeyError, TypeError, ValueError):
         return str(sentence)

@@ -7,23 +7,31 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from django.db.models import F, OuterRef, QuerySet
+from django.db.models import F, OuterRef, Prefetch, QuerySet
 from django.http import Http404
 
 from interlock.documents.access import agreement_terms, policy_filter, reader_of
-from interlock.domain import engine
+from interlock.domain import engine, peacebuilding
 from interlock.domain.chapter_viii import Authorization as AuthorizationTerms
 from interlock.domain.decisions import Decision
 from interlock.domain.sharing import Item, Level, may_read
-from interlock.registry.models import COUNTED_AS_MEMBER, Membership, Organization
+from interlock.registry.models import (
+    COUNTED_AS_MEMBER,
+    Membership,
+    Organization,
+    OrganizationKind,
+)
 from interlock.registry.selectors import membership_in_force
 from interlock.situations.models import (
     AddressedTo,
     Capability,
+    CapabilityDomain,
+    ConfigurationSeat,
     Engagement,
     EngagementStatus,
     Notification,
     NotificationRevision,
+    PeacebuildingConfiguration,
     Plan,
     Situation,
     Task,
@@ -361,3 +369,103 @@ def what_if(
         "objective_then": round(other.objective, 2),
         "demo": demo,
     }
+
+
+# --- the Peacebuilding Commission's country configurations ------------------------------------
+
+# Peacebuilding's capability domains: reconstruction and institution-building (A/RES/60/180, ¶2(b)),
+# political dialogue and reconciliation, elections, human rights, disarmament and reintegration.
+PEACEBUILDING_DOMAINS = (
+    "mediation",
+    "rule-of-law",
+    "development-support",
+    "electoral-assistance",
+    "human-rights-monitoring",
+    "disarmament-verification",
+)
+
+
+def configuration_list() -> QuerySet[PeacebuildingConfiguration]:
+    """One query plus two prefetches (seats with their organizations; nothing per row)."""
+    return PeacebuildingConfiguration.objects.select_related(
+        "country", "situation"
+    ).prefetch_related(
+        Prefetch("seats", queryset=ConfigurationSeat.objects.select_related("organization"))
+    )
+
+
+def seat_proposals(
+    configuration: PeacebuildingConfiguration, *, day: dt.date
+) -> tuple[peacebuilding.SeatProposal, ...]:
+    """The engine's input read in a fixed number of queries: regional and subregional
+    organizations, their memberships in force, their peacebuilding capabilities, and their
+    standing engagements in the situation the configuration follows."""
+    country = configuration.country
+    regional = Organization.objects.filter(
+        kind__in=(OrganizationKind.REGIONAL, OrganizationKind.SUBREGIONAL)
+    )
+    members: dict[int, set[str]] = defaultdict(set)
+    regions: dict[int, set[str]] = defaultdict(set)
+    for organization_id, member, region in Membership.objects.filter(
+        membership_in_force(day), status__in=COUNTED_AS_MEMBER, organization__in=regional
+    ).values_list("organization_id", "country_id", "country__subregion_code"):
+        members[organization_id].add(member)
+        if region:
+            regions[organization_id].add(region)
+    effectiveness: dict[int, dict[str, float]] = defaultdict(dict)
+    for organization_id, domain, value in Capability.objects.filter(
+        organization__in=regional, domain_id__in=PEACEBUILDING_DOMAINS
+    ).values_list("organization_id", "domain_id", "effectiveness"):
+        effectiveness[organization_id][domain] = float(value)
+    roles: dict[int, list[str]] = defaultdict(list)
+    if configuration.situation_id:
+        for organization_id, role in Engagement.objects.filter(
+            situation_id=configuration.situation_id, status__in=STANDING
+        ).values_list("organization_id", "role"):
+            roles[organization_id].append(role)
+    candidates = [
+        peacebuilding.Candidate(
+            key=o.acronym,
+            regional=True,
+            members=frozenset(members[o.pk]),
+            regions=frozenset(regions[o.pk]),
+            engaged_roles=tuple(roles[o.pk]),
+            effectiveness=effectiveness[o.pk],
+        )
+        for o in regional
+    ]
+    return peacebuilding.propose_seats(
+        candidates, country=country.pk, region=country.subregion_code
+    )
+
+
+def seat_rows(configuration: PeacebuildingConfiguration) -> list[dict[str, Any]]:
+    """Each seat with its reasons in words (the seats are prefetched)."""
+    from interlock.situations.reasons import seat_in_words
+
+    domains = domain_names()
+    return [
+        {"seat": seat, "words": [seat_in_words(r, domains) for r in seat.reasons]}
+        for seat in configuration.seats.all()
+    ]
+
+
+def seats_rest_on_demo_data(configuration: PeacebuildingConfiguration) -> bool:
+    """Whether a seat's comparative advantage is read from a demo capability (pages say so)."""
+    cited = {
+        (seat.organization_id, str(r["params"].get("domain")))
+        for seat in configuration.seats.all()
+        for r in seat.reasons
+        if r.get("code") == peacebuilding.SeatCode.COMPARATIVE_ADVANTAGE
+    }
+    if not cited:
+        return False
+    demo = Capability.objects.filter(
+        is_demo=True, organization_id__in={o for o, _ in cited}
+    ).values_list("organization_id", "domain_id")
+    return any(pair in cited for pair in demo)
+
+
+def domain_names() -> dict[str, str]:
+    """Each capability domain's name in the reader's language (English where none is stored)."""
+    return {d.pk: d.name for d in CapabilityDomain.objects.all()}

@@ -28,17 +28,20 @@ from interlock.situations.models import (
     Authorization,
     Capability,
     CapabilityDomain,
+    ConfigurationSeat,
     Engagement,
     EngagementStatus,
     Kind,
     Notification,
     NotificationRevision,
+    PeacebuildingConfiguration,
     Phase,
     Plan,
     PlanStatus,
     PriorEffort,
     Reach,
     Role,
+    SeatStatus,
     Situation,
     Task,
     TimelineEntry,
@@ -631,3 +634,85 @@ def notification_edit(
         )
     current.refresh_from_db()
     return current
+
+
+# --- the Peacebuilding Commission's country configurations (Annex II ¶8) ----------------------
+
+
+def configuration_create(
+    *,
+    actor: Any,
+    country: Country,
+    situation: Situation | None = None,
+    established_on: dt.date | None = None,
+) -> PeacebuildingConfiguration:
+    require(actor, Action.MANAGE_PEACEBUILDING)
+    if PeacebuildingConfiguration.objects.filter(country=country).exists():
+        raise ValidationError({"country": _("This country already has a configuration.")})
+    if situation is not None and not situation.countries.filter(pk=country.pk).exists():
+        raise ValidationError(
+            {"situation": _("The situation it follows must concern the same country.")}
+        )
+    with transaction.atomic():  # the configuration and its audit event together
+        configuration = PeacebuildingConfiguration.objects.create(
+            country=country, situation=situation, established_on=established_on, created_by=actor
+        )
+        audit_record(
+            actor=actor,
+            action="peacebuilding.configuration_create",
+            target=configuration,
+            changes={"country": [None, country.pk]},
+        )
+    return configuration
+
+
+def seats_propose(
+    *, actor: Any, configuration: PeacebuildingConfiguration, day: dt.date | None = None
+) -> list[ConfigurationSeat]:
+    """Propose seats for regional organizations from the record (``domain.peacebuilding``). The
+    proposals replace the earlier ones not adopted; adopted seats stay as they are."""
+    require(actor, Action.MANAGE_PEACEBUILDING)
+    proposals = selectors.seat_proposals(configuration, day=day or timezone.now().date())
+    organizations = selectors.organizations_by_acronym()
+    with transaction.atomic():  # the new proposals replace the old ones at once, audited
+        adopted = set(
+            configuration.seats.filter(status=SeatStatus.ADOPTED).values_list(
+                "organization__acronym", flat=True
+            )
+        )
+        configuration.seats.filter(status=SeatStatus.PROPOSED).delete()
+        ConfigurationSeat.objects.bulk_create(
+            ConfigurationSeat(
+                configuration=configuration,
+                organization=organizations[p.organization],
+                rank=p.rank,
+                reasons=[{"code": r.code.value, "params": r.values} for r in p.reasons],
+            )
+            for p in proposals
+            if p.organization not in adopted
+        )
+        audit_record(
+            actor=actor,
+            action="peacebuilding.seats_propose",
+            target=configuration,
+            changes={"proposed": [None, ", ".join(p.organization for p in proposals)]},
+        )
+    return list(configuration.seats.select_related("organization"))
+
+
+def seat_adopt(*, actor: Any, seat: ConfigurationSeat) -> ConfigurationSeat:
+    """The secretariat gives the organization its seat; adopting it again changes nothing."""
+    require(actor, Action.MANAGE_PEACEBUILDING)
+    with transaction.atomic():  # the status and its audit event together
+        won = ConfigurationSeat.objects.filter(pk=seat.pk, status=SeatStatus.PROPOSED).update(
+            status=SeatStatus.ADOPTED, adopted_by=actor, adopted_at=timezone.now()
+        )
+        if won:
+            audit_record(
+                actor=actor,
+                action="peacebuilding.seat_adopt",
+                target=seat.configuration,
+                changes={"seat": [None, seat.organization.acronym]},
+            )
+    seat.refresh_from_db()
+    return seat

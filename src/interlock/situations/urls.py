@@ -22,6 +22,10 @@ urlpatterns = [
         name="notification-edit",
     ),
     path("notifications/<int:notification_id>/sent/", views.notification_sent, name="sent"),
+    path("peacebuilding/", views.configuration_list, name="configurations"),
+    path("peacebuilding/<int:pk>/", views.configuration_detail, name="configuration"),
+    path("peacebuilding/<int:pk>/propose/", views.seats_propose, name="seats-propose"),
+    path("peacebuilding/seats/<int:seat_id>/adopt/", views.seat_adopt, name="seat-adopt"),
     path("capabilities/", views.capability_list, name="capabilities"),
     path("capabilities/<slug:acronym>/", views.capability_edit, name="capability-edit"),
 ]

@@ -24,6 +24,7 @@ from interlock.situations.forms import (
     Article52Form,
     AuthorizationForm,
     CapabilityForm,
+    ConfigurationForm,
     NotificationTextForm,
     SituationForm,
     StatusForm,
@@ -31,7 +32,14 @@ from interlock.situations.forms import (
     TimelineForm,
     WhatIfForm,
 )
-from interlock.situations.models import Engagement, Notification, Plan, Situation
+from interlock.situations.models import (
+    ConfigurationSeat,
+    Engagement,
+    Notification,
+    PeacebuildingConfiguration,
+    Plan,
+    Situation,
+)
 
 
 def situation_list(request: HttpRequest) -> HttpResponse:
@@ -356,3 +364,67 @@ def capability_edit(request: HttpRequest, acronym: str) -> HttpResponse:
     capabilities = selectors.capability_list(organization=organization)
     context = {"form": form, "organization": organization, "capabilities": capabilities}
     return render(request, "situations/capability_form.html", context)
+
+
+@login_required
+def configuration_list(request: HttpRequest) -> HttpResponse:
+    """The Peacebuilding Commission's country configurations; the secretariat adds one here."""
+    may_manage = bool(can(request.user, Action.MANAGE_PEACEBUILDING))
+    form = ConfigurationForm(request.POST or None)
+    if request.method == "POST":
+        require(request.user, Action.MANAGE_PEACEBUILDING)
+        if form.is_valid():
+            try:
+                configuration = services.configuration_create(
+                    actor=request.user, **form.cleaned_data
+                )
+            except ValidationError as error:
+                attach_errors(form, error)
+            else:
+                messages.success(request, _("The configuration is recorded."))
+                return redirect("situations:configuration", pk=configuration.pk)
+    context = {
+        "configurations": selectors.configuration_list(),
+        "form": form,
+        "may_manage": may_manage,
+    }
+    return render(request, "situations/configuration_list.html", context)
+
+
+@login_required
+def configuration_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    configuration = get_object_or_404(selectors.configuration_list(), pk=pk)
+    situation = configuration.situation
+    # The situation it follows is named only to those the sharing policy lets see it.
+    readable = (
+        situation is not None
+        and selectors.readable_situations(request.user, at=timezone.now())
+        .filter(pk=situation.pk)
+        .exists()
+    )
+    context = {
+        "configuration": configuration,
+        "situation": situation if readable else None,
+        "rows": selectors.seat_rows(configuration),
+        "demo": selectors.seats_rest_on_demo_data(configuration),
+        "may_manage": bool(can(request.user, Action.MANAGE_PEACEBUILDING)),
+    }
+    return render(request, "situations/configuration_detail.html", context)
+
+
+@login_required
+@require_POST
+def seats_propose(request: HttpRequest, pk: int) -> HttpResponse:
+    configuration = get_object_or_404(PeacebuildingConfiguration, pk=pk)
+    services.seats_propose(actor=request.user, configuration=configuration)
+    messages.success(request, _("Seats are proposed from the record."))
+    return redirect("situations:configuration", pk=pk)
+
+
+@login_required
+@require_POST
+def seat_adopt(request: HttpRequest, seat_id: int) -> HttpResponse:
+    seat = get_object_or_404(ConfigurationSeat.objects.select_related("organization"), pk=seat_id)
+    services.seat_adopt(actor=request.user, seat=seat)
+    messages.success(request, _("The seat is adopted."))
+    return redirect("situations:configuration", pk=seat.configuration_id)
