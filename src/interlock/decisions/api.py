@@ -153,7 +153,7 @@ class MonitorOut(Schema):
 @router.get("/monitor", response=MonitorOut, summary="The implementation monitor's figures")
 def monitor(request: HttpRequest, meeting: int | None = Query(None, ge=1, le=999)) -> Any:
     api_require(request, Action.VIEW_DECISIONS)
-    figures = selectors.monitor(today=timezone.localdate(), meeting=meeting, overdue_limit=10_000)
+    figures = selectors.monitor(today=timezone.localdate(), meeting=meeting, overdue_limit=0)
     return MonitorOut(
         today=figures.today,
         decisions=figures.decisions,
@@ -161,8 +161,8 @@ def monitor(request: HttpRequest, meeting: int | None = Query(None, ge=1, le=999
         by_status=[
             StatusCount(status=s, label=lbl, actions=n) for s, lbl, n in figures.status_counts
         ],
-        overdue_reports=len(figures.overdue),
-        due_within_30_days=len(figures.due_soon),
+        overdue_reports=figures.overdue_count,
+        due_within_30_days=figures.due_soon_count,
     )
 
 

@@ -8,8 +8,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, TruncMonth
 
 from interlock.decisions.models import (
     STATUS_CHOICES,
@@ -102,12 +102,18 @@ def decision_list(*, filters: DecisionFilters | None = None, today: dt.date) -> 
 def with_progress(decisions: QuerySet[Decision], *, today: dt.date) -> QuerySet[Decision]:
     """Each decision with its overdue indicators counted and its actions prefetched for the
     roll-up: one query more, whatever the number of decisions."""
+    # A correlated subquery, not a join and GROUP BY: the database counts for the rows of the
+    # page only, and counting the rows for the paginator needs no aggregate at all (at 50,000
+    # decisions the GROUP BY made the list page take seconds).
+    overdue = (
+        Indicator.objects.filter(action__decision=OuterRef("pk"), next_due_on__lt=today)
+        .order_by()
+        .values("action__decision")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return decisions.annotate(
-        overdue_count=Count(
-            "actions__indicators",
-            filter=Q(actions__indicators__next_due_on__lt=today),
-            distinct=True,
-        )
+        overdue_count=Coalesce(Subquery(overdue, output_field=IntegerField()), 0)
     ).prefetch_related(
         Prefetch("actions", queryset=Action.objects.only("id", "decision_id", "status", "progress"))
     )
@@ -177,6 +183,8 @@ class Monitor:
     month_bars: list[tuple[dt.date, int, float]] = field(default_factory=list)
     total_actions: int = 0
     decisions: int = 0
+    overdue_count: int = 0  # all of them; ``overdue`` lists the first ones
+    due_soon_count: int = 0
     bars: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -229,12 +237,12 @@ def monitor(*, today: dt.date, meeting: int | None = None, overdue_limit: int = 
     indicators = Indicator.objects.select_related("action__lead", "action__decision__meeting")
     if meeting:
         indicators = indicators.filter(action__decision__meeting__number=meeting)
-    overdue = list(indicators.filter(next_due_on__lt=today).order_by("next_due_on")[:overdue_limit])
-    due_soon = list(
-        indicators.filter(
-            next_due_on__gte=today, next_due_on__lte=today + dt.timedelta(days=REMIND_DAYS_BEFORE)
-        ).order_by("next_due_on")[:overdue_limit]
+    overdue_indicators = indicators.filter(next_due_on__lt=today)
+    soon_indicators = indicators.filter(
+        next_due_on__gte=today, next_due_on__lte=today + dt.timedelta(days=REMIND_DAYS_BEFORE)
     )
+    overdue = list(overdue_indicators.order_by("next_due_on")[:overdue_limit])
+    due_soon = list(soon_indicators.order_by("next_due_on")[:overdue_limit])
     reports = ProgressReport.objects.filter(state=ReportState.SUBMITTED)
     if meeting:
         reports = reports.filter(indicator__action__decision__meeting__number=meeting)
@@ -261,6 +269,8 @@ def monitor(*, today: dt.date, meeting: int | None = None, overdue_limit: int = 
         reports_by_month=by_month[-24:],
         total_actions=sum(by_status.values()),
         decisions=decisions.count(),
+        overdue_count=overdue_indicators.count(),
+        due_soon_count=soon_indicators.count(),
     )
     top = max((n for *_, n in status_counts), default=0) or 1
     result.bars = [
