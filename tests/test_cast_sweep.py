@@ -368,6 +368,9 @@ RECORD_ROUTES = {
     f"{SC}/agenda/": PUBLIC,
     f"{SC}/agenda/new/": {**SECRETARIAT_ONLY, "anonymous": 302},
     "/meetings/high-level/6/agenda/": PUBLIC,
+    # The sixth meeting's PDF is rendered in meetings/tests/test_outcome_pdf.py (slow to print);
+    # here, a meeting with no outcome document.
+    f"{SC}/outcome.pdf": {part: 404 for part in SWEEP_CAST},
     "/meetings/high-level/6/agenda/new/": {**{p: 403 for p in SWEEP_CAST}, "anonymous": 302},
     f"{SC_API}/agenda": PUBLIC,
     f"{SC_API}/agenda/1": {part: 404 for part in SWEEP_CAST},
@@ -477,6 +480,7 @@ def test_every_route_is_in_the_sweep() -> None:
                 "record/diff/",
                 "agenda/",
                 "agenda/new/",
+                "outcome.pdf",
             )
         },
         **{

@@ -8,10 +8,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from django.template.loader import render_to_string
-from django.utils.translation import get_language
 
 from interlock.core.csv_files import csv_lines
+from interlock.core.pdf import pdf_response
 from interlock.decisions.models import Action
 from interlock.decisions.selectors import Monitor
 
@@ -64,14 +63,9 @@ def actions_csv(*, meeting: int | None, hxl: bool, today: dt.date) -> HttpRespon
 
 
 def monitor_pdf(request: HttpRequest, figures: Monitor, *, meeting: int | None) -> HttpResponse:
-    from weasyprint import HTML
-
-    html = render_to_string(
+    return pdf_response(
+        request,
         "decisions/monitor_report.html",
-        {"monitor": figures, "meeting": meeting, "language": get_language()},
-        request=request,
+        {"monitor": figures, "meeting": meeting},
+        filename="interlock-implementation-report.pdf",
     )
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = 'inline; filename="interlock-implementation-report.pdf"'
-    return response

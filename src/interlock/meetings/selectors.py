@@ -7,11 +7,13 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import override, pgettext_lazy
 
 from interlock.core.access import can
 from interlock.core.references import Reference, name_by_id
 from interlock.documents.access import readable_documents
-from interlock.documents.models import Document
+from interlock.documents.models import Document, DocumentText
 from interlock.domain.meetings import (
     Agreement,
     CycleYear,
@@ -24,6 +26,8 @@ from interlock.domain.meetings import (
 )
 from interlock.domain.meetings import paragraphs as split_paragraphs
 from interlock.domain.permissions import Action
+from interlock.domain.un_document import UnDocument
+from interlock.domain.un_document import parse as parse_un_document
 from interlock.meetings.models import (
     COUNCIL,
     HIGH_LEVEL,
@@ -418,3 +422,55 @@ def agenda_rows(user: Any, items: list[AgendaItem], *, at: dt.datetime) -> list[
         )
         for item in items
     ]
+
+
+# The outcome document, laid out as the UN prints it -------------------------------------------
+
+
+@dataclass(frozen=True)
+class Outcome:
+    document: Document
+    language: str  # the language of the text printed (a Django language code)
+    layout: UnDocument
+    distribution: str  # as the text says it, else from the library's classification
+    date: str
+    languages: list[str]  # the "Original: …" lines, as the text says them (empty: from the entry)
+
+
+# A UN document's distribution, from the library's classification of its entry.
+DISTRIBUTION = {
+    "public": pgettext_lazy("distribution", "General"),
+    "partnership": pgettext_lazy("distribution", "Limited"),
+    "restricted": pgettext_lazy("distribution", "Restricted"),
+    "confidential": pgettext_lazy("distribution", "Restricted"),
+}
+
+
+def outcome_text(document: Document, *, language: str) -> DocumentText | None:
+    """The current text of ``document`` in ``language`` if it has one, else in its original
+    language (one query)."""
+    wanted = {language[:2], document.original_language}
+    texts = list(document.texts.filter(language__in=wanted).order_by("-version", "-id"))
+    return next((t for t in texts if t.language == language[:2]), None) or next(
+        (t for t in texts if t.language == document.original_language), None
+    )
+
+
+def outcome(document: Document, *, language: str) -> Outcome | None:
+    """The outcome document's text parsed into the UN layout's parts, or None without a text.
+    The masthead's distribution, date and languages come from the text where it states them
+    (the sixth meeting's source does), otherwise from the library's entry."""
+    text = outcome_text(document, language=language)
+    if text is None:
+        return None
+    layout = parse_un_document(text.body)
+    code = "zh-hans" if text.language == "zh" else text.language
+    with override(code):
+        return Outcome(
+            document=document,
+            language=code,
+            layout=layout,
+            distribution=layout.distribution or str(DISTRIBUTION[document.classification]),
+            date=layout.date or date_format(text.created_at.date(), "j F Y"),
+            languages=layout.languages,
+        )

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
@@ -19,6 +20,9 @@ from interlock.core import references
 from interlock.core.access import can, require
 from interlock.core.forms import attach_errors
 from interlock.core.i18n import language_of
+from interlock.core.pdf import pdf_response
+from interlock.documents.access import access_document
+from interlock.documents.services import document_read_record
 from interlock.domain.decisions import Decision
 from interlock.domain.meetings import CommentRound, DiffRow, may_comment
 from interlock.domain.meetings import RecordStatus as RecordStatusRule
@@ -864,3 +868,28 @@ def _agenda_unlink(request: HttpRequest, item: AgendaItem) -> HttpResponse:
         _("It is no longer taken up under the item."),
     )
     return redirect(_item_url(item))
+
+
+def outcome_pdf(request: HttpRequest, series: str, number: int) -> HttpResponse:
+    """The meeting's outcome document as the UN prints it, in the reader's language where the
+    library has that text (``?language=`` chooses), else in its original language. Read through
+    the library's policy: a reader who may not read it gets 404, and a read of a restricted or
+    confidential one is logged for its owner."""
+    require(request.user, Action.VIEW_MEETINGS)
+    meeting = _meeting_or_404(series, number)
+    if meeting.outcome_id is None:
+        raise Http404(_("No outcome document of this meeting is in the library."))
+    document, decision = access_document(request.user, meeting.outcome_id, at=timezone.now())
+    wanted = request.GET.get("language", "")
+    language = wanted if wanted in dict(settings.LANGUAGES) else translation.get_language()
+    found = selectors.outcome(document, language=language)
+    if found is None:
+        raise Http404(_("No outcome document of this meeting is in the library."))
+    document_read_record(user=request.user, document=document, what="pdf", decision=decision)
+    return pdf_response(
+        request,
+        "meetings/outcome_document.html",
+        {"outcome": found, "layout": found.layout, "meeting": meeting},
+        filename=f"{meeting.series.key}-{meeting.number}-outcome-{found.language}.pdf",
+        language=found.language,
+    )
