@@ -205,6 +205,15 @@ def _fresh_cache() -> None:
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _english_after_each_test() -> Any:
+    """A request in Arabic leaves the thread's language active: each test starts in English."""
+    from django.utils import translation
+
+    yield
+    translation.activate("en")
+
+
 def _cast_meeting() -> None:
     import datetime as dt
 

@@ -89,6 +89,22 @@ def _rows(data_dir: Path, name: str) -> Iterator[tuple[str, dict[str, str]]]:
             yield f"{name}:{line}", {key: (value or "").strip() for key, value in row.items()}
 
 
+NAME_COLUMNS = ("name_en", "name_fr", "name_es", "name_ru", "name_zh_hans", "name_ar")
+
+
+def _names_in_six_languages(
+    row: dict[str, str], where: str, what: str, errors: list[str]
+) -> dict[str, str]:
+    """A vocabulary entry's key and its name in each of the six official languages."""
+    missing = [column for column in NAME_COLUMNS if not row.get(column)]
+    if not row.get("key") or missing:
+        errors.append(
+            f"{where}: {what} needs a key and a name in each of the six languages"
+            + (f" (missing: {', '.join(missing)})" if missing else "")
+        )
+    return {column: row.get(column, "") for column in NAME_COLUMNS}
+
+
 def _date(value: str, where: str, column: str, errors: list[str]) -> dt.date | None:
     if not value:
         return None
@@ -379,18 +395,11 @@ def parse(data_dir: Path = DATA_DIR, m49_dir: Path | None = None) -> _Parsed:
         )
 
     for where, row in _rows(data_dir, "topics.csv"):
-        if not row["key"] or not row["name_en"] or not row["name_fr"]:
-            errors.append(f"{where}: a topic needs a key and English and French names")
-        parsed.topics[row["key"]] = {
-            "name_en": row["name_en"],
-            "name_fr": row["name_fr"],
-            "source_id": source(row["source"], where),
-        }
+        names = _names_in_six_languages(row, where, "a topic", errors)
+        parsed.topics[row["key"]] = {**names, "source_id": source(row["source"], where)}
 
     for where, row in _rows(data_dir, "agreement_kinds.csv"):
-        if not row["key"] or not row["name_en"] or not row["name_fr"]:
-            errors.append(f"{where}: a kind needs a key and English and French names")
-        parsed.agreement_kinds[row["key"]] = {"name_en": row["name_en"], "name_fr": row["name_fr"]}
+        parsed.agreement_kinds[row["key"]] = _names_in_six_languages(row, where, "a kind", errors)
 
     if errors:
         raise ReferenceDataError(errors)

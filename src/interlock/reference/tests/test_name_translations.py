@@ -88,3 +88,38 @@ def test_country_names_follow_m49_where_its_files_are_given_and_iso_elsewhere(
     congo = Country.objects.get(alpha3="COD")
     assert congo.name_en == "M49 name, COD" and congo.name_zh_hans == "M49 中文名"
     assert Country.objects.get(alpha3="ABW").name_en == iso_name  # not in the file: ISO 3166
+
+
+def test_every_topic_agreement_kind_and_capability_domain_is_named_in_the_six_languages() -> None:
+    from interlock.agreements.models import AgreementKind
+    from interlock.documents.models import Topic
+    from interlock.situations.models import CapabilityDomain
+
+    columns = ("name_en", "name_fr", "name_es", "name_ru", "name_zh_hans", "name_ar")
+    for model in (Topic, AgreementKind, CapabilityDomain):
+        entries = list(model.objects.values("key", *columns))
+        assert entries, model
+        for entry in entries:
+            assert all(entry[column] for column in columns), entry
+            assert len({entry[column] for column in columns}) >= 5, entry  # not English copied
+
+
+def test_a_topic_without_its_arabic_name_refuses_the_whole_load(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    topics = data / "topics.csv"
+    rows = topics.read_text(encoding="utf-8").splitlines()
+    header = rows[0].split(",")
+    cells = next(csv.reader([rows[1]]))
+    cells[header.index("name_ar")] = ""
+    rows[1] = ",".join(cells)
+    topics.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(ReferenceDataError) as refused:
+        load(data)
+    assert any("topics.csv:2" in e and "name_ar" in e for e in refused.value.errors)
+
+
+def test_an_arabic_reader_sees_the_topics_in_arabic(client) -> None:
+    client.post("/i18n/setlang/", {"language": "ar", "next": "/"})
+    body = client.get("/documents/").content.decode()
+    assert "حفظ السلام" in body
