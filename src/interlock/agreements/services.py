@@ -22,21 +22,57 @@ from interlock.registry.models import Organization
 LEVELS = ("partnership", "restricted")
 
 
-def _check_dates(
+def _date_problems(
     *, signed_on: dt.date | None, in_force_from: dt.datetime | None, expires_at: dt.datetime | None
-) -> None:
+) -> dict[str, str]:
+    problems: dict[str, str] = {}
     if expires_at is not None and in_force_from is None:
-        raise ValidationError(
-            {"expires_at": _("An agreement expires only after it enters into force.")}
-        )
+        problems["expires_at"] = _("An agreement expires only after it enters into force.")
     if expires_at is not None and in_force_from is not None and expires_at <= in_force_from:
-        raise ValidationError(
-            {"expires_at": _("The agreement must expire after it enters into force.")}
-        )
+        problems["expires_at"] = _("The agreement must expire after it enters into force.")
     if signed_on is not None and in_force_from is not None and in_force_from.date() < signed_on:
-        raise ValidationError(
-            {"in_force_from": _("An agreement enters into force on or after its signature.")}
-        )
+        problems["in_force_from"] = _("An agreement enters into force on or after its signature.")
+    return problems
+
+
+def agreement_problems(
+    *,
+    actor: Any,
+    title: str | None = None,
+    party_a: Organization | None = None,
+    party_b: Organization | None = None,
+    signed_on: dt.date | None = None,
+    in_force_from: dt.datetime | None = None,
+    expires_at: dt.datetime | None = None,
+    coverage: Mapping[Topic, str] | None = None,
+    text: Document | None = None,
+) -> dict[str, str]:
+    """Every reason, by field, not to record this agreement; values not given are not judged
+    (a form can ask for the reasons while some of its fields are still invalid)."""
+    problems: dict[str, str] = {}
+    if party_a is not None and party_b is not None and party_a.pk == party_b.pk:
+        problems["party_b"] = _("An agreement needs two different parties.")
+    if title is not None and not title.strip():
+        problems["title"] = _("Give the agreement a title.")
+    problems |= _date_problems(
+        signed_on=signed_on, in_force_from=in_force_from, expires_at=expires_at
+    )
+    if (
+        text is not None
+        and not readable_documents(actor, at=timezone.now()).filter(pk=text.pk).exists()
+    ):
+        # The same words as for a document that does not exist: nothing about it is revealed.
+        problems["text"] = _("Choose a document you may read from the search results.")
+    elif (
+        text is not None
+        and party_a is not None
+        and party_b is not None
+        and text.owner_id not in (party_a.pk, party_b.pk)
+    ):
+        problems["text"] = _("The agreement's text must be a document of one of the parties.")
+    if any(level not in LEVELS for level in (coverage or {}).values()):
+        problems["coverage"] = _("Coverage goes up to partnership or restricted.")
+    return problems
 
 
 def agreement_create(
@@ -56,26 +92,19 @@ def agreement_create(
     note: str = "",
 ) -> Agreement:
     require(actor, Action.MANAGE_AGREEMENTS)
-    if party_a.pk == party_b.pk:
-        raise ValidationError({"party_b": _("An agreement needs two different parties.")})
-    if not title.strip():
-        raise ValidationError({"title": _("Give the agreement a title.")})
-    _check_dates(signed_on=signed_on, in_force_from=in_force_from, expires_at=expires_at)
-    if (
-        text is not None
-        and not readable_documents(actor, at=timezone.now()).filter(pk=text.pk).exists()
-    ):
-        # The same words as for a document that does not exist: nothing about it is revealed.
-        raise ValidationError(
-            {"text": _("Choose a document you may read from the search results.")}
-        )
-    if text is not None and text.owner_id not in (party_a.pk, party_b.pk):
-        raise ValidationError(
-            {"text": _("The agreement's text must be a document of one of the parties.")}
-        )
-    for level in (coverage or {}).values():
-        if level not in LEVELS:
-            raise ValidationError({"coverage": _("Coverage goes up to partnership or restricted.")})
+    problems = agreement_problems(
+        actor=actor,
+        title=title,
+        party_a=party_a,
+        party_b=party_b,
+        signed_on=signed_on,
+        in_force_from=in_force_from,
+        expires_at=expires_at,
+        coverage=coverage,
+        text=text,
+    )
+    if problems:
+        raise ValidationError(problems)
     with transaction.atomic():  # the agreement, what it covers and its audit event together
         agreement = Agreement.objects.create(
             title=title.strip(),
@@ -140,11 +169,13 @@ def agreement_enter_into_force(
 ) -> Agreement:
     if agreement.in_force_from is not None:
         raise ValidationError(_("The agreement is already in force."))
-    _check_dates(
+    problems = _date_problems(
         signed_on=agreement.signed_on,
         in_force_from=at,
         expires_at=expires_at or agreement.expires_at,
     )
+    if problems:
+        raise ValidationError(problems)
     values: dict[str, Any] = {"in_force_from": at}
     if expires_at is not None:
         values["expires_at"] = expires_at

@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from interlock.agreements import selectors, services
@@ -18,6 +19,14 @@ from interlock.core import references
 from interlock.core.access import can, require
 from interlock.core.forms import attach_errors
 from interlock.domain.permissions import Action
+
+STEP_DATE_MISSING = {
+    "sign": gettext_lazy("Nothing was recorded: give the date and time of the signature."),
+    "enter-into-force": gettext_lazy(
+        "Nothing was recorded: give the date and time of entry into force."
+    ),
+    "terminate": gettext_lazy("Nothing was recorded: give the date and time of the termination."),
+}
 
 
 @login_required
@@ -57,7 +66,10 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def agreement_create(request: HttpRequest) -> HttpResponse:
     require(request.user, Action.MANAGE_AGREEMENTS)
     form = AgreementForm(request.POST or None, reader=request.user)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not form.is_valid():
+        # Name every problem at once: also those between the fields that are valid so far.
+        _attach_other_problems(form, request.user)
+    elif request.method == "POST":
         data = form.cleaned_data
         try:
             agreement = services.agreement_create(
@@ -83,6 +95,17 @@ def agreement_create(request: HttpRequest) -> HttpResponse:
     return render(request, "agreements/agreement_form.html", {"form": form})
 
 
+def _attach_other_problems(form: AgreementForm, actor: Any) -> None:
+    known = {k: v for k, v in form.cleaned_data.items() if k in PROBLEM_FIELDS}
+    problems = services.agreement_problems(actor=actor, **known)
+    for field, message in problems.items():
+        if field in form.fields and field not in form.errors:
+            form.add_error(field, message)
+
+
+PROBLEM_FIELDS = ("title", "party_a", "party_b", "signed_on", "in_force_from", "expires_at", "text")
+
+
 @login_required
 @require_POST
 def agreement_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
@@ -90,7 +113,8 @@ def agreement_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     agreement = _agreement_or_404(pk)
     form = InstantForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Give a valid date and time."))
+        # Name the step whose date is missing: three forms share this page.
+        messages.error(request, STEP_DATE_MISSING.get(step, _("Give a valid date and time.")))
         return redirect("agreements:agreement", pk=pk)
     at = form.cleaned_data["at"]
     steps: dict[str, Any] = {

@@ -53,17 +53,27 @@ def document_create(
                 % {"name": actor.organization.short_name}
             }
         )
-    if classification not in Classification.values:
-        raise ValidationError({"classification": _("Choose a classification.")})
     if classification in (Classification.RESTRICTED, Classification.CONFIDENTIAL):
         require(actor, Action.CLASSIFY_RESTRICTED)
+    # Every problem at once, so that the form names them all.
+    problems: dict[str, list[Any]] = {}
+    if classification not in Classification.values:
+        problems["classification"] = [_("Choose a classification.")]
     named = [o for o in named_readers if o.pk != owner.pk]
     if named and classification != Classification.CONFIDENTIAL:
-        raise ValidationError(
-            {"named_readers": _("Only confidential documents name their recipients.")}
-        )
-    title = _clean_title(title)
-    checked = check_upload(upload) if upload is not None else None
+        problems["named_readers"] = [_("Only confidential documents name their recipients.")]
+    try:
+        title = _clean_title(title)
+    except ValidationError as error:
+        error.update_error_dict(problems)
+    checked = None
+    if upload is not None:
+        try:
+            checked = check_upload(upload)
+        except ValidationError as error:
+            problems.setdefault("upload", []).extend(error.messages)
+    if problems:
+        raise ValidationError(problems)
     now = timezone.now()
     stored = (
         _store(upload, checked, prefix=f"documents/new/{now:%Y%m%d%H%M%S%f}") if checked else ""

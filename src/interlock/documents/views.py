@@ -49,6 +49,9 @@ def _filters(form: DocumentFilterForm) -> selectors.DocumentFilters:
 
 def document_list(request: HttpRequest) -> HttpResponse:
     form = DocumentFilterForm(request.GET or None)
+    if form.is_bound and not form.is_valid():
+        # A bad filter shows its error and no list, never an unfiltered list under it.
+        return render(request, "documents/document_list.html", {"form": form, "refused": True})
     filters = _filters(form)
     documents = selectors.document_list(request.user, at=timezone.now(), filters=filters)
     page = CappedPaginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -77,10 +80,14 @@ HXL = {
 }
 
 
-def document_export(request: HttpRequest) -> StreamingHttpResponse:
+def document_export(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     """CSV of the documents the reader may read, with the same filters as the library; an HXL
     hashtag row follows the header when ``hxl=1``."""
     form = DocumentFilterForm(request.GET or None)
+    if form.is_bound and not form.is_valid():
+        # Not every document in place of the filtered ones: the errors, and nothing exported.
+        errors = "; ".join(f"{name}: {' '.join(map(str, e))}" for name, e in form.errors.items())
+        return HttpResponse(errors, status=400, content_type="text/plain; charset=utf-8")
     documents = selectors.document_list(request.user, at=timezone.now(), filters=_filters(form))
 
     def rows() -> Any:

@@ -38,6 +38,7 @@ def organization_list(request: HttpRequest) -> HttpResponse:
     form = OrganizationFilterForm(request.GET or None, regions=regions)
     filters = selectors.OrganizationFilters()
     as_of = form.fields["as_of"].clean(None)
+    refused = form.is_bound and not form.is_valid()
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         as_of = data["as_of"]
@@ -47,7 +48,9 @@ def organization_list(request: HttpRequest) -> HttpResponse:
             region=data["region"],
             query=data["q"],
         )
-    page = Paginator(selectors.organization_list(as_of=as_of, filters=filters), PAGE_SIZE).get_page(
+    # A bad filter shows its error and an empty list, never an unfiltered list under it.
+    found = selectors.organization_list(as_of=as_of, filters=filters)
+    page = Paginator(found.none() if refused else found, PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     organizations = list(page.object_list)
@@ -59,6 +62,7 @@ def organization_list(request: HttpRequest) -> HttpResponse:
         "as_of_param": _as_of_param(as_of),
         "footprint": footprint_matrix(organizations=organizations, regions=regions, as_of=as_of),
         "query_string": query_without_page(request),
+        "refused": refused,
         "perms_may_register": bool(can(request.user, Action.MANAGE_REGISTRY)),
     }
     template = (
@@ -98,6 +102,7 @@ def organization_detail(request: HttpRequest, acronym: str) -> HttpResponse:
         "named": organization.named_on(as_of),
         "former_names": list(organization.former_names.all()),
         "form": form,
+        "refused": form.is_bound and not form.is_valid(),
         "as_of": as_of,
         "as_of_param": _as_of_param(as_of),
         "memberships": memberships,

@@ -13,7 +13,7 @@ def rows_of(page: str) -> dict[str, str]:
     found = {}
     for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table, flags=re.S):
         cells = [
-            re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td>(.*?)</td>", row, re.S)
+            re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
         ]
         if cells:
             found[cells[0]] = cells[1]

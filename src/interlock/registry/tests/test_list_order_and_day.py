@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 def shown_names(page: str) -> list[str]:
     table = page.split('<table class="organizations">', 1)[1].split("</table>", 1)[0]
-    cells = re.findall(r'<tr><td><a href="[^"]*">(.*?)</a></td>', table, flags=re.S)
+    cells = re.findall(r'<tr><td[^>]*><a href="[^"]*">(.*?)</a></td>', table, flags=re.S)
     return [re.sub(r"<[^>]+>", "", cell).strip() for cell in cells]
 
 
