@@ -40,6 +40,7 @@ demo: reference
 run: demo
 	$(MANAGE) collectstatic --no-input -v0
 	@echo "Interlock is serving on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
+	@echo "Reminder e-mails wait for the worker: run 'make worker' beside it, and 'interlock send_reminders' daily"
 	$(BIN)/gunicorn interlock.wsgi:application --bind $(HOST):$(PORT) --workers 2 --threads 4 \
 	  --access-logfile - --forwarded-allow-ips 127.0.0.1
 

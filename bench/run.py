@@ -9,7 +9,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-BENCHMARKS = ["registry", "documents", "engine", "load", "decisions"]
+BENCHMARKS = ["registry", "documents", "engine", "load", "decisions", "meetings"]
 
 
 def main() -> None:

@@ -78,6 +78,7 @@ PAGES = {
     "/accounts/password/reset/MQ/not-a-token/": PUBLIC,  # says the link is not valid
     "/accounts/password/reset/done/": PUBLIC,
     "/health/": PUBLIC,
+    "/notifications/": SIGNED_IN,
     "/api/v1/organizations": PUBLIC,
     "/api/v1/organizations?as_of=2005-07-25&kind=regional": PUBLIC,
     "/api/v1/organizations/EU": PUBLIC,
@@ -151,7 +152,9 @@ PAGES = {
     "/decisions/monitor/": PUBLIC,
     "/decisions/monitor.csv": PUBLIC,
     "/decisions/monitor.pdf": PUBLIC,
-    "/decisions/reminders/": {**SECRETARIAT_ONLY, "anonymous": 302},
+    # The reminders of every app are listed on one page; the decisions' old address leads there.
+    "/decisions/reminders/": {**SECRETARIAT_ONLY, "secretariat": 301, "anonymous": 302},
+    "/reminders/": {**SECRETARIAT_ONLY, "anonymous": 302},
     "/proposals/": SIGNED_IN,
     "/proposals/new/": SIGNED_IN,
     "/groups/working-groups/peacekeeping/": PUBLIC,
@@ -225,6 +228,7 @@ ELSEWHERE = {
     "meetings/<slug:series>/<int:number>/record/comments/",
     "meetings/<slug:series>/<int:number>/record/comments/<int:comment_id>/disposition/",
     "meetings/<slug:series>/<int:number>/record/step/<slug:step>/",
+    "notifications/read/",  # POST only: in meetings/tests/test_notifications.py
     "meetings/feeds/<int:token_id>/revoke/",  # POST only: in meetings/tests/test_calendar_feeds.py
     "api/v1/series/<key>/meetings/<number>/record/versions",
     "api/v1/series/<key>/meetings/<number>/record/status",

@@ -301,6 +301,57 @@ def situation_path() -> str:
     return f"/situations/{_situation_for_lists().pk}/"  # type: ignore[attr-defined]
 
 
+def more_notifications(n: int) -> None:
+    """``n`` more notifications for the AU's liaison official, of every kind and target."""
+    from interlock.accounts.models import User
+    from interlock.core.models import Notification, NotificationKind
+    from interlock.meetings.models import Meeting, Record
+
+    owner = User.objects.get(username="au.liaison")
+    meeting = Meeting.objects.get(series__key="standing-committee", number=1)
+    record = Record.objects.first()
+    kinds = list(NotificationKind)
+    start = Notification.objects.count()
+    Notification.objects.bulk_create(
+        Notification(
+            recipient=owner,
+            kind=kinds[i % len(kinds)],
+            target_type="meetings.record" if record and i % 2 else "meetings.meeting",
+            target_id=str(record.pk if record and i % 2 else meeting.pk),
+            target_label="T",
+            link="/meetings/",
+            occasion=str(i),
+        )
+        for i in range(start, start + n)
+    )
+
+
+def more_reminders(n: int) -> None:
+    """``n`` more reminders sent, of meetings' and decisions' kinds, to readable and withheld
+    targets alike."""
+    from interlock.core.models import ReminderSent
+    from interlock.meetings.models import Invitation, Record
+
+    invitation = Invitation.objects.first()
+    record = Record.objects.first()
+    targets = [("meetings.invitation", invitation.pk if invitation else 1)]
+    targets.append(("meetings.record", record.pk if record else 1))
+    start = ReminderSent.objects.count()
+    ReminderSent.objects.bulk_create(
+        ReminderSent(
+            kind="meetings.comment_deadline" if i % 2 else "decisions.report_before",
+            target_type=targets[i % 2][0],
+            target_id=str(targets[i % 2][1]),
+            target_label="T",
+            occasion=f"2027-01-{1 + i % 28:02d}#{i}",
+            address=f"r{i}@cast.invalid",
+            language="en",
+            sent_at=timezone.now(),
+        )
+        for i in range(start, start + n)
+    )
+
+
 def more_calendar_tokens(n: int) -> None:
     from interlock.accounts.models import User
     from interlock.meetings import services
@@ -474,6 +525,8 @@ LISTS: list[tuple[str, Callable[[], str] | str, Callable[[int], None]]] = [
     ("anonymous", "/api/v1/meetings?limit=100", more_meetings),
     ("anonymous", "/meetings/calendar/high-level.ics", more_deadlines),
     ("owner", "/meetings/feeds/", more_calendar_tokens),
+    ("owner", "/notifications/", more_notifications),
+    ("secretariat", "/reminders/", more_reminders),
     ("secretariat", _feed_path("secretariat", "organization.ics"), more_deadlines),
     ("owner", _feed_path("au.liaison", "series/high-level.ics"), more_deadlines),
     ("partner", "/agreements/", more_agreements),

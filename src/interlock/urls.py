@@ -3,9 +3,11 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
 from interlock.api import api
+from interlock.core import views as core_views
 
 urlpatterns = [
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Django's language switch, which also keeps a signed-in user's choice for e-mail and feeds.
+    path("i18n/setlang/", core_views.set_language, name="set_language"),
     path("api/v1/", api.urls),
     path("", include("interlock.core.urls")),
     path("accounts/", include("interlock.accounts.urls")),

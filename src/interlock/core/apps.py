@@ -7,6 +7,7 @@ class Config(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from interlock.core.references import discover
+        from interlock.core import references, reminders
 
-        discover()  # each app's references.py registers how its objects are named elsewhere
+        references.discover()  # each app's references.py: how its objects are named elsewhere
+        reminders.discover()  # each app's reminders.py: the reminders it owes on a day

@@ -77,3 +77,81 @@ class DataVersion(models.Model):
 
     def __str__(self) -> str:
         return f"data version {self.value}"
+
+
+class NotificationKind(models.TextChoices):
+    INVITATION = "invitation", _("Invitation received")
+    RECORD_CIRCULATED = "record_circulated", _("Record circulated for comment")
+    DEADLINE_NEAR = "deadline_near", _("Comment deadline near")
+    DISPOSITION = "disposition", _("Disposition on your comment")
+
+
+class Notification(models.Model):
+    """A message in one person's inbox in Interlock (invitation received, record circulated,
+    deadline near, disposition made). Not Article 54's notification to the Security Council
+    (``situations.Notification``), which is a letter drafted and tracked until sent.
+
+    The target is stored as the audit trail stores it (type, id, label) and named through
+    ``core.references`` when shown, so a notification never shows what its reader may no longer
+    read. ``occasion`` tells apart two notifications of one kind on one target (a deadline
+    moved); the unique constraint keeps each one single."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(max_length=24, choices=NotificationKind.choices)
+    target_type = models.CharField(max_length=80)
+    target_id = models.CharField(max_length=64)
+    target_label = models.CharField(max_length=300)
+    link = models.CharField(max_length=300, blank=True)
+    occasion = models.CharField(max_length=40, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["recipient", "read_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "kind", "target_type", "target_id", "occasion"],
+                name="one_notification_per_occasion",
+            )
+        ]
+
+    def __str__(self) -> str:
+        # Never the target's label (see AuditEvent.__str__).
+        return f"{self.kind} for user {self.recipient_id}"
+
+
+class ReminderSent(models.Model):
+    """A reminder e-mailed by any app (``core.reminders``): kept, so that none goes twice, and
+    listed on ``/reminders/``. The target is stored as the audit trail stores it."""
+
+    kind = models.CharField(max_length=40)
+    target_type = models.CharField(max_length=80)
+    target_id = models.CharField(max_length=64)
+    target_label = models.CharField(max_length=300)
+    occasion = models.CharField(max_length=40, help_text=_("The due date or deadline it is about"))
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    address = models.EmailField()
+    language = models.CharField(max_length=10)
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-sent_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "target_type", "target_id", "occasion", "address"],
+                name="one_reminder_per_occasion_and_address",
+            )
+        ]
+        indexes = [models.Index(fields=["target_type", "target_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.target_type}:{self.target_id} {self.occasion}"

@@ -4,10 +4,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from interlock.core import references
 from interlock.core.changes import read_changes
-from interlock.core.models import AuditEvent
+from interlock.core.models import AuditEvent, Notification, NotificationKind, ReminderSent
 
 
 def audit_event_list(
@@ -46,3 +48,59 @@ def audit_events_named(*, reader: Any, events: Sequence[AuditEvent]) -> Sequence
         event.shown_changes = {} if event.reference.withheld else event.changes  # type: ignore[attr-defined]
     read_changes(reader, events)
     return events
+
+
+def notification_list(*, reader: Any) -> QuerySet[Notification]:
+    return Notification.objects.filter(recipient=reader)
+
+
+def unread_notification_count(*, reader: Any) -> int:
+    if not getattr(reader, "is_authenticated", False):
+        return 0
+    return Notification.objects.filter(recipient=reader, read_at__isnull=True).count()
+
+
+def notifications_named(
+    *, reader: Any, notifications: Sequence[Notification]
+) -> Sequence[Notification]:
+    """Give each notification of a page ``reference`` (its target named through the reading
+    policy: one query per kind of target) and ``message`` (in the reader's language)."""
+    references.attach(reader, notifications)
+    for notification in notifications:
+        notification.message = notification_message(  # type: ignore[attr-defined]
+            notification.kind,
+            str(notification.reference),  # type: ignore[attr-defined]
+        )
+    return notifications
+
+
+def notification_message(kind: str, target: str) -> SafeString:
+    from django.utils.translation import gettext as _
+
+    messages = {
+        NotificationKind.INVITATION: _("Your organization is invited to %(target)s."),
+        NotificationKind.RECORD_CIRCULATED: _("%(target)s is circulated for your comments."),
+        NotificationKind.DEADLINE_NEAR: _("The deadline for comments on %(target)s is near."),
+        NotificationKind.DISPOSITION: _(
+            "The secretariat has disposed of your comment on %(target)s."
+        ),
+    }
+    # The target's name may be in another script than the sentence (an English title in an
+    # Arabic sentence): <bdi> keeps each in its own direction.
+    words = escape(str(messages.get(kind, "%(target)s")))  # type: ignore[call-overload]
+    return mark_safe(words % {"target": format_html("<bdi>{}</bdi>", target)})  # noqa: S308 - both parts escaped above
+
+
+def reminder_list() -> QuerySet[ReminderSent]:
+    return ReminderSent.objects.select_related("recipient__organization")
+
+
+def reminders_named(*, reader: Any, rows: Sequence[ReminderSent]) -> Sequence[ReminderSent]:
+    """Each reminder of a page with ``reference`` (its target named through the reading policy)
+    and ``kind_label`` (in the reader's language)."""
+    from interlock.core.reminders import kind_label
+
+    references.attach(reader, rows)
+    for row in rows:
+        row.kind_label = kind_label(row.kind)  # type: ignore[attr-defined]
+    return rows

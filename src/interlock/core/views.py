@@ -6,11 +6,12 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from interlock.accounts.services import home_visit_record
-from interlock.core import selectors
+from interlock.core import selectors, services
 from interlock.core.access import require
 from interlock.core.home import home_for
 from interlock.core.paging import query_without_page
@@ -66,3 +67,46 @@ def audit_list(request: HttpRequest) -> HttpResponse:
 def health(request: HttpRequest) -> HttpResponse:
     Organization.objects.exists()  # the database answers
     return HttpResponse("ok", content_type="text/plain")
+
+
+@login_required
+def notification_list(request: HttpRequest) -> HttpResponse:
+    """The reader's own notifications, newest first; each target named as the reader may see it."""
+    page = Paginator(selectors.notification_list(reader=request.user), 50).get_page(
+        request.GET.get("page")
+    )
+    page.object_list = selectors.notifications_named(
+        reader=request.user, notifications=list(page.object_list)
+    )
+    return render(request, "core/notification_list.html", {"page": page, "query_string": ""})
+
+
+@login_required
+@require_POST
+def notifications_read(request: HttpRequest) -> HttpResponse:
+    """Mark one notification read (``id``), or all of them; then back to the list."""
+    chosen = request.POST.get("id", "")
+    services.notifications_mark_read(
+        actor=request.user, ids=[int(chosen)] if chosen.isdigit() else None
+    )
+    return redirect("core:notifications")
+
+
+@login_required
+def reminder_list(request: HttpRequest) -> HttpResponse:
+    """The reminders every app sent by e-mail, newest first (core.reminders)."""
+    require(request.user, Action.VIEW_REMINDERS)
+    page = Paginator(selectors.reminder_list(), 50).get_page(request.GET.get("page"))
+    page.object_list = selectors.reminders_named(reader=request.user, rows=list(page.object_list))
+    return render(request, "core/reminder_list.html", {"page": page, "query_string": ""})
+
+
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Django's language switch; a signed-in user's choice is also kept as the language their
+    e-mail and calendar feeds are written in (core.i18n.language_of)."""
+    from django.views.i18n import set_language as switch
+
+    response = switch(request)
+    services.preferred_language_keep(actor=request.user, language=request.POST.get("language", ""))
+    return response

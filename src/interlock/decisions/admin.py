@@ -8,7 +8,6 @@ from interlock.decisions.models import (
     Modification,
     ProgressReport,
     Proposal,
-    ReminderSent,
     Support,
 )
 
@@ -49,9 +48,3 @@ class ProgressReportAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
         return False
-
-
-@admin.register(ReminderSent)
-class ReminderSentAdmin(ProgressReportAdmin):
-    list_display = ["sent_at", "kind", "indicator", "due_on", "recipient"]
-    list_select_related = ["indicator"]

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.manager import MultilingualManager
 
 from interlock.domain.amendments import Kind
-from interlock.domain.implementation import Reminder, Status
+from interlock.domain.implementation import Status
 
 
 class ProposalStatus(models.TextChoices):
@@ -345,27 +345,3 @@ class ProgressReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator} ({self.due_on})"
-
-
-class ReminderSent(models.Model):
-    """A reminder e-mailed for one due date: kept, so that none is sent twice."""
-
-    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="reminders")
-    due_on = models.DateField()
-    kind = models.CharField(
-        max_length=8,
-        choices=[(Reminder.BEFORE.value, _("Due soon")), (Reminder.OVERDUE.value, _("Overdue"))],
-    )
-    recipient = models.EmailField(blank=True)
-    sent_at = models.DateTimeField()
-
-    class Meta:
-        ordering = ["-sent_at", "-id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["indicator", "due_on", "kind"], name="one_reminder_per_due_date_and_kind"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.kind} {self.indicator} {self.due_on}"

@@ -282,10 +282,28 @@ def monitor(*, today: dt.date, meeting: int | None = None, overdue_limit: int = 
     return result
 
 
+def sent_reminders(indicator_ids: list[int]) -> dict[int, list[Any]]:
+    """The reminders already sent about each indicator, as (due date, kind) (one query on the
+    project's reminder records, ``core.ReminderSent``)."""
+    from interlock.core.models import ReminderSent
+    from interlock.decisions.reminders import REMINDER_OF
+
+    sent: dict[int, list[Any]] = {}
+    for target_id, kind, occasion in ReminderSent.objects.filter(
+        target_type=Indicator._meta.label_lower,
+        target_id__in=[str(pk) for pk in indicator_ids],
+        kind__in=list(REMINDER_OF),
+    ).values_list("target_id", "kind", "occasion"):
+        sent.setdefault(int(target_id), []).append(
+            (dt.date.fromisoformat(occasion), REMINDER_OF[kind])
+        )
+    return sent
+
+
 def owed_reminders(*, today: dt.date) -> list[tuple[Indicator, list[Any]]]:
     """Indicators with a reminder owed today (30 days before a due date, or overdue)."""
     from interlock.decisions.services import due_dates
-    from interlock.domain.implementation import Reminder, reminders_owed
+    from interlock.domain.implementation import reminders_owed
 
     horizon = today + dt.timedelta(days=REMIND_DAYS_BEFORE)
     indicators = (
@@ -297,15 +315,15 @@ def owed_reminders(*, today: dt.date) -> list[tuple[Indicator, list[Any]]]:
                 queryset=ProgressReport.objects.filter(state=ReportState.SUBMITTED),
                 to_attr="submitted",
             ),
-            "reminders",
         )
     )
     owed: list[tuple[Indicator, list[Any]]] = []
+    sent = sent_reminders([i.pk for i in indicators])
     for indicator in indicators:
         pending = reminders_owed(
             due_dates(indicator),
             submitted=[r.due_on for r in indicator.submitted],
-            sent=[(r.due_on, Reminder(r.kind)) for r in indicator.reminders.all()],
+            sent=sent.get(indicator.pk, []),
             today=today,
         )
         if pending:

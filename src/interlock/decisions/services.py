@@ -8,7 +8,6 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,12 +28,11 @@ from interlock.decisions.models import (
     Proposal,
     ProposalStatus,
     ProposerKind,
-    ReminderSent,
     ReportState,
     Support,
 )
 from interlock.domain import amendments
-from interlock.domain.implementation import Reminder, Schedule, Status, progress_of
+from interlock.domain.implementation import Schedule, Status, progress_of
 from interlock.domain.permissions import Action as Can
 from interlock.registry.models import Organization
 from interlock.registry.services import ConflictError
@@ -561,49 +559,10 @@ def report_archive(*, actor: Any, report: ProgressReport) -> None:
         _advance_next_due(report.indicator)
 
 
-def reminders_send(*, today: dt.date) -> list[ReminderSent]:
-    """E-mail the lead organization's liaison official each reminder owed today: 30 days before a
-    report is due, and once it is overdue. Each is recorded, so none goes twice; an organization
-    without a liaison official's address gets none (the monitor still shows the report due)."""
-    from interlock.decisions.selectors import owed_reminders
-    from interlock.registry.models import LiaisonAppointment
+def reminders_send(*, today: dt.date) -> list[Any]:
+    """E-mail the reminders of progress reports owed today (``decisions.reminders``), each once,
+    through the project's one reminder mechanism (``core.reminders``)."""
+    from interlock.core.services import reminders_send as send
+    from interlock.decisions.reminders import KINDS
 
-    owed = owed_reminders(today=today)
-    officials = {
-        a.organization_id: a
-        for a in LiaisonAppointment.objects.filter(
-            ended_on__isnull=True, organization_id__in={i.action.lead_id for i, _ in owed}
-        ).select_related("user")
-    }
-    sent = []
-    for indicator, reminders in owed:
-        official = officials.get(indicator.action.lead_id)
-        address = official.user.email if official and official.user else ""
-        if not address:
-            continue
-        for due_on, kind in reminders:
-            subject = (
-                _("Report due on %(day)s: %(indicator)s")
-                if kind is Reminder.BEFORE
-                else _("Report overdue since %(day)s: %(indicator)s")
-            ) % {"day": due_on.isoformat(), "indicator": indicator.title}
-            body = _(
-                "%(decision)s\nAction: %(action)s\nIndicator: %(indicator)s\nDue on: %(day)s\n"
-            ) % {
-                "decision": str(indicator.action.decision),
-                "action": indicator.action.title,
-                "indicator": indicator.title,
-                "day": due_on.isoformat(),
-            }
-            # Atomic per reminder: the record is written only with the message handed over.
-            with transaction.atomic():
-                record, created = ReminderSent.objects.get_or_create(
-                    indicator=indicator,
-                    due_on=due_on,
-                    kind=kind.value,
-                    defaults={"recipient": address, "sent_at": timezone.now()},
-                )
-                if created:
-                    send_mail(subject, body, None, [address])
-                    sent.append(record)
-    return sent
+    return send(today=today, kinds=KINDS)

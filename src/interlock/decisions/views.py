@@ -37,7 +37,6 @@ from interlock.decisions.models import (
     ProgressReport,
     Proposal,
     ProposalStatus,
-    ReminderSent,
 )
 from interlock.domain import amendments
 from interlock.domain.implementation import standing
@@ -277,11 +276,9 @@ def monitor_pdf(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def reminder_list(request: HttpRequest) -> HttpResponse:
-    require(request.user, Action.MANAGE_DECISIONS)
-    page = Paginator(
-        ReminderSent.objects.select_related("indicator__action__lead").all(), PAGE_SIZE
-    ).get_page(request.GET.get("page"))
-    return render(request, "decisions/reminder_list.html", {"page": page, "query_string": ""})
+    """The reminders of every app are listed on one page (core.reminders)."""
+    require(request.user, Action.VIEW_REMINDERS)
+    return redirect("core:reminders", permanent=True)
 
 
 # Proposals

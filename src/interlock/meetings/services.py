@@ -14,17 +14,20 @@ import zoneinfo
 from collections.abc import Iterable
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from interlock.core.access import require
 from interlock.core.i18n import CONTENT_LANGUAGES, stored_value
+from interlock.core.models import NotificationKind
 from interlock.core.reasons import in_words
-from interlock.core.services import audit_record, changes_between, link_toggle
-from interlock.documents.access import readable_documents
+from interlock.core.services import audit_record, changes_between, link_toggle, notify
+from interlock.documents.access import explanations, readable_documents
 from interlock.documents.models import Document, Topic
 from interlock.documents.services import document_add_version, document_create
 from interlock.domain.meetings import (
@@ -245,6 +248,12 @@ def meeting_invite(
                 target=invitation,
                 organization=invitation.organization,
             )
+        notify(
+            recipients=people_of([i.organization_id for i in created]),
+            kind=NotificationKind.INVITATION,
+            target=meeting,
+            link=_meeting_link(meeting),
+        )
         if created and meeting.status == Status.PLANNED:
             Meeting.objects.filter(pk=meeting.pk).update(
                 status=Status.INVITED, version=meeting.version + 1
@@ -504,7 +513,41 @@ def record_move(
         for key, value in values.items():
             setattr(record, key, value)
         record.version = expected_version + 1
+        if to == RecordStatus.CIRCULATED:
+            notify(
+                recipients=record_readers(record),
+                kind=NotificationKind.RECORD_CIRCULATED,
+                target=record,
+                link=_record_link(record),
+                occasion=record.comment_deadline.isoformat() if record.comment_deadline else "",
+            )
     return record
+
+
+def people_of(organization_ids: Iterable[int]) -> QuerySet[Any]:
+    """Those who act for organizations in the partnership's work: their liaison officials and
+    members (active accounts)."""
+    return get_user_model().objects.filter(
+        organization_id__in=list(organization_ids),
+        is_active=True,
+        role__in=[Role.LIAISON_OFFICIAL, Role.MEMBER],
+    )
+
+
+def record_readers(record: Record) -> QuerySet[Any]:
+    """The people of the participating organizations whose organization may read the record
+    (the library's policy, asked once for every participant)."""
+    participants = Organization.objects.filter(pk__in=participants_of(record.meeting))
+    readable = explanations(record.document, at=timezone.now(), organizations=participants)
+    return people_of(org.pk for org, decision in readable if decision)
+
+
+def _meeting_link(meeting: Meeting) -> str:
+    return reverse("meetings:meeting", args=[meeting.series.key, meeting.number])
+
+
+def _record_link(record: Record) -> str:
+    return reverse("meetings:record", args=[record.meeting.series.key, record.meeting.number])
 
 
 def participants_of(meeting: Meeting) -> frozenset[int]:
@@ -577,6 +620,13 @@ def comment_dispose(*, actor: Any, comment: Comment, disposition: str, reason: s
             target=comment,
             changes={"disposition": [before, disposition]},
             organization=comment.organization,
+        )
+        notify(
+            recipients=[comment.author],
+            kind=NotificationKind.DISPOSITION,
+            target=comment.record,
+            link=f"{_record_link(comment.record)}#comment-{comment.pk}",
+            occasion=f"{comment.pk}@{comment.disposed_at:%Y%m%dT%H%M%S}",
         )
     return comment
 

@@ -7,8 +7,9 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from interlock.core.models import ReminderSent
 from interlock.decisions import services
-from interlock.decisions.models import Indicator, ProgressReport, ReminderSent
+from interlock.decisions.models import Indicator, ProgressReport
 from interlock.decisions.selectors import monitor, progress_of_decision
 
 pytestmark = pytest.mark.django_db
@@ -96,7 +97,7 @@ def test_reminders_go_thirty_days_before_and_when_overdue_once_each(
     assert [m.to for m in mail.outbox] == [[cast["owner"].email]] * 2
     assert "overdue" in mail.outbox[1].subject
     assert list(ReminderSent.objects.values_list("kind", flat=True).order_by("sent_at", "id")) == [
-        "before", "overdue"
+        "decisions.report_before", "decisions.report_overdue"
     ]  # fmt: skip
 
 

@@ -4,11 +4,11 @@ that show exactly what the token's holder may read."""
 import datetime as dt
 
 import pytest
-from django.utils import timezone
 from icalendar import Calendar
 
 from interlock.meetings import services
 from interlock.meetings.models import CalendarToken, Meeting
+from interlock.meetings.tests.records import circulated_record
 
 pytestmark = pytest.mark.django_db
 SC = ("standing-committee", 1)
@@ -45,19 +45,8 @@ def confidential_record(cast):
     secretariat), circulated with a deadline."""
     from interlock.registry.models import Organization
 
-    record = services.record_create(
-        actor=cast["secretariat"],
-        meeting=cast_meeting(),
-        text="Opened.\n\nClosed.",
-        classification="confidential",
-        named_readers=[Organization.objects.get(acronym="AU")],
-    )
-    return services.record_move(
-        actor=cast["secretariat"],
-        record=record,
-        to="circulated",
-        expected_version=record.version,
-        deadline=timezone.now() + dt.timedelta(days=7),
+    return circulated_record(
+        cast["secretariat"], "confidential", named=[Organization.objects.get(acronym="AU")]
     )
 
 
