@@ -90,7 +90,10 @@ def test_a_whole_cycle_from_planning_to_preparation(browser: Any, server: dict[s
         liaison.context.close()
 
     secretariat.goto(url + "/meetings/high-level/7/")
-    expect(secretariat.locator("table.figures")).to_contain_text("1 confirmed")
+    # Two delegations counted, one of them at the level of head of organization.
+    counted = secretariat.locator("table.figures tbody tr")
+    expect(counted.nth(0).locator("td").nth(1)).to_have_text("2")
+    expect(counted.nth(1).locator("td").nth(1)).to_have_text("1")
 
     # The record: drafted, circulated for comment.
     secretariat.goto(url + "/meetings/high-level/7/record/new/")
