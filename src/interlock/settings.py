@@ -109,6 +109,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    # Only for its templates and static files: /api/v1/docs serves Swagger UI from this server.
+    "ninja",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -217,6 +219,8 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 OTP_TOTP_ISSUER = "Interlock"
+# Staff may remove a lost authenticator in the admin, but never see its key or QR code.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 CACHES = {
     "default": {

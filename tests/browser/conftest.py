@@ -64,7 +64,14 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
     else:
         process.kill()
         raise RuntimeError("gunicorn did not start: " + process.stderr.read().decode()[-2000:])
-    yield {"url": url, "passwords": passwords}
+    # "manage": run a command on the server's own installation (its database and files).
+    yield {
+        "url": url,
+        "passwords": passwords,
+        "manage": lambda *command: subprocess.run(
+            [*manage, *command], env=env, check=True, capture_output=True, text=True
+        ),
+    }
     process.terminate()
     try:
         # gunicorn lets its workers finish their requests; on a loaded machine that can take a

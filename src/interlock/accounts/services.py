@@ -102,6 +102,22 @@ def recovery_codes_renew(*, actor: User) -> list[str]:
     return codes
 
 
+def two_factor_device_remove(*, actor: User, device: TOTPDevice | StaticDevice) -> None:
+    """Remove a person's authenticator or recovery codes (a lost phone), as staff do in the admin;
+    the person then enrolls again at the next sign-in where the second factor is required."""
+    kind = "authenticator" if isinstance(device, TOTPDevice) else "recovery codes"
+    with transaction.atomic():  # the device goes only with its event
+        owner = device.user
+        device.delete()
+        audit_record(
+            actor=actor,
+            action="user.two_factor_remove",
+            target=owner,
+            changes={"device": [f"{kind}: {device.name}", None]},
+            organization=owner.organization,
+        )
+
+
 def _digest(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
@@ -25,6 +26,7 @@ from interlock.accounts.addresses import client_address
 from interlock.accounts.forms import ApiTokenForm, TwoFactorCodeForm
 from interlock.accounts.models import TokenScope
 from interlock.accounts.ratelimit import rate_limit_wait
+from interlock.accounts.tasks import password_reset_send
 from interlock.accounts.two_factor import enrollment_picture, forget_need, normalize_code
 
 ENROLLING = "interlock_two_factor_key"
@@ -47,13 +49,12 @@ class _PasswordChangeView(auth_views.PasswordChangeView):
 
 class _PasswordResetView(auth_views.PasswordResetView):
     """Django's reset by e-mail, throttled. The answer is the same whether or not the address
-    belongs to an account (no enumeration); past the limit per e-mail address the link is silently
-    not sent again; past the limit per client address the page says so (that is about the
-    address, not about any account)."""
+    belongs to an account (no enumeration), and so is the work done for it: the page only queues
+    the mail (accounts.tasks), whose task looks the address up. Past the limit per e-mail address
+    the link is silently not sent again; past the limit per client address the page says so
+    (that is about the address, not about any account)."""
 
     template_name = "accounts/password_reset.html"
-    email_template_name = "accounts/password_reset_email.txt"
-    subject_template_name = "accounts/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password-reset-sent")
 
     def form_valid(self, form: Any) -> HttpResponse:
@@ -67,7 +68,13 @@ class _PasswordResetView(auth_views.PasswordResetView):
             key=f"reset:email:{email}", limit=settings.PASSWORD_RESET_EMAILS_PER_HOUR, window_s=3600
         ):
             return redirect(self.get_success_url())
-        return super().form_valid(form)
+        password_reset_send.enqueue(
+            email=form.cleaned_data["email"],
+            domain=self.request.get_host(),
+            use_https=self.request.is_secure(),
+            language=get_language(),
+        )
+        return redirect(self.get_success_url())
 
 
 password_change = login_required(_PasswordChangeView.as_view())

@@ -1,16 +1,27 @@
-"""Password change, and reset by e-mail: the link arrives in the outbox, the answer never tells
-whether an address belongs to an account, and requests are throttled."""
+"""Password change, and reset by e-mail: the link arrives in the outbox, sent by a background
+task; the answer never tells whether an address belongs to an account, nor does the work done
+for it; requests are throttled."""
 
 import re
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from conftest import CAST_PASSWORD
 
 pytestmark = pytest.mark.django_db
 
 NEW_PASSWORD = "a quite different passphrase 2026"
+IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+DUMMY = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_at_once(settings) -> None:
+    # Here the worker is the request itself, so the outbox can be read right after the answer.
+    settings.TASKS = IMMEDIATE
 
 
 def test_a_signed_in_user_changes_their_password(client_for, cast) -> None:
@@ -83,3 +94,36 @@ def test_reset_requests_from_one_address_are_throttled_whatever_the_e_mail(clien
     assert refused.status_code == 429
     assert "Too many password reset requests came from this address" in refused.content.decode()
     assert mail.outbox == []
+
+
+def test_the_reset_page_only_queues_the_mail_doing_the_same_work_for_any_address(
+    client, settings
+) -> None:
+    from django_tasks import default_task_backend
+
+    settings.TASKS = DUMMY
+    answers, queries = [], []
+    for email in ("au.liaison@cast.invalid", "nobody@cast.invalid"):
+        with CaptureQueriesContext(connection) as captured:
+            answers.append(client.post("/accounts/password/reset/", {"email": email})["Location"])
+        queries.append([re.sub(r"'[^']*'|\b\d+\b", "?", q["sql"]) for q in captured])
+    assert answers == ["/accounts/password/reset/sent/"] * 2
+    assert queries[0] == queries[1]
+    assert not any("accounts_user" in q for q in queries[0])  # no look-up of the account
+    assert mail.outbox == []
+    queued = default_task_backend.results  # type: ignore[attr-defined]
+    assert [r.kwargs["email"] for r in queued] == ["au.liaison@cast.invalid", "nobody@cast.invalid"]
+
+
+def test_the_queued_task_sends_the_link_only_to_an_existing_account() -> None:
+    from interlock.accounts.tasks import password_reset_send
+
+    known = password_reset_send.call(
+        email="au.liaison@cast.invalid", domain="interlock.example", use_https=True, language="fr"
+    )
+    unknown = password_reset_send.call(
+        email="nobody@cast.invalid", domain="interlock.example", use_https=True, language="fr"
+    )
+    assert (known, unknown) == (1, 0)
+    assert len(mail.outbox) == 1
+    assert "https://interlock.example/accounts/password/reset/" in mail.outbox[0].body

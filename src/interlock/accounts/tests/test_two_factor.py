@@ -122,3 +122,48 @@ def test_the_profile_renews_recovery_codes_for_a_verified_session(client, cast) 
     client.post("/accounts/two-factor/verify/", {"code": _code()})
     page = client.post("/accounts/two-factor/recovery-codes/", follow=True)
     assert len(page.context["new_recovery_codes"]) == 10
+
+
+def _staff(client_for, cast):
+    secretariat = cast["secretariat"]
+    secretariat.is_staff = secretariat.is_superuser = True
+    secretariat.save()
+    return client_for("secretariat")
+
+
+def test_removing_a_lost_authenticator_in_the_admin_is_audited(client_for, cast) -> None:
+    from interlock.core.models import AuditEvent
+
+    owner = cast["owner"]
+    two_factor_enroll(actor=owner, key_hex=KEY, code=_code())
+    device = TOTPDevice.objects.get(user=owner)
+    staff = _staff(client_for, cast)
+    page = staff.get(f"/admin/otp_totp/totpdevice/{device.pk}/change/")
+    assert KEY not in page.content.decode()  # staff never see the key
+    response = staff.post(f"/admin/otp_totp/totpdevice/{device.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not TOTPDevice.objects.filter(user=owner).exists()
+    event = AuditEvent.objects.get(action="user.two_factor_remove")
+    assert (event.actor_label, event.target_id) == ("secretariat", str(owner.pk))
+    assert event.changes == {"device": ["authenticator: authenticator", None]}
+
+
+def test_removing_recovery_codes_in_bulk_in_the_admin_is_audited(client_for, cast) -> None:
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    from interlock.core.models import AuditEvent
+
+    owner = cast["owner"]
+    two_factor_enroll(actor=owner, key_hex=KEY, code=_code())
+    staff = _staff(client_for, cast)
+    device = StaticDevice.objects.get(user=owner)
+    response = staff.post(
+        "/admin/otp_static/staticdevice/",
+        {"action": "delete_selected", "_selected_action": [device.pk], "post": "yes"},
+    )
+    assert response.status_code == 302
+    assert not StaticDevice.objects.filter(user=owner).exists()
+    assert (
+        AuditEvent.objects.filter(action="user.two_factor_remove", target_id=str(owner.pk)).count()
+        == 1
+    )

@@ -1,21 +1,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import sqlite3
-import subprocess
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import connection
+
+from interlock.core.backups import BackupError, backup_make
 
 
 class Command(BaseCommand):
     help = (
-        "Back up the database while Interlock runs: SQLite's online backup API, or pg_dump "
-        "(custom format) for PostgreSQL. Prints the path of the backup file."
+        "Back up Interlock while it runs: one tar archive with the database (SQLite's online "
+        "backup API, or pg_dump), every uploaded file, and a manifest of their checksums. "
+        "Prints the path of the archive."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -23,25 +22,16 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-        is_sqlite = connection.vendor == "sqlite"
-        default = (
-            settings.VAR_DIR / "backups" / f"interlock-{stamp}.{'sqlite3' if is_sqlite else 'dump'}"
-        )
-        output: Path = options["output"] or default
-        output.parent.mkdir(parents=True, exist_ok=True)
-        if is_sqlite:
-            # The online backup API copies a consistent snapshot even while others write.
-            source = sqlite3.connect(str(settings.DATABASES["default"]["NAME"]))
-            target = sqlite3.connect(str(output))
-            with target:
-                source.backup(target)
-            target.close()
-            source.close()
-        else:
-            if shutil.which("pg_dump") is None:
-                raise CommandError("pg_dump is not installed (apt-get install postgresql-client).")
-            subprocess.run(  # noqa: S603 - arguments are ours, not user input
-                ["pg_dump", "--format=custom", f"--file={output}", settings.DATABASE_URL],  # noqa: S607
-                check=True,
+        output: Path = options["output"] or settings.VAR_DIR / "backups" / f"interlock-{stamp}.tar"
+        try:
+            made = backup_make(output)
+        except BackupError as error:
+            raise CommandError(str(error)) from None
+        self.stderr.write(f"The database and {made.files} files ({made.bytes:,} bytes).")
+        if made.missing:
+            self.stderr.write(
+                f"Warning: {len(made.missing)} files the database refers to are not in the media "
+                f"folder ({settings.MEDIA_ROOT}), so not in the backup: "
+                + ", ".join(made.missing[:10])
             )
-        self.stdout.write(str(output))
+        self.stdout.write(str(made.path))
