@@ -1,30 +1,21 @@
 """Calendar feeds (RFC 5545): a series' public feed, and private feeds behind revocable tokens
-that show exactly what the token's holder may read."""
+that show exactly what the token's holder may read. Every feed is read by two independent
+parsers (``icalendar`` and ``ical``, see feeds.py) that must agree on every event."""
 
 import datetime as dt
 
 import pytest
+from ical.exceptions import CalendarParseError
 from icalendar import Calendar
 
 from interlock.meetings import services
 from interlock.meetings.models import CalendarToken, Meeting
+from interlock.meetings.tests.feeds import events, every_text, read_twice
 from interlock.meetings.tests.records import circulated_record
 
 pytestmark = pytest.mark.django_db
 SC = ("standing-committee", 1)
 SECRET_TITLE = "Record of the first meeting of the standing committee"
-
-
-def events(response) -> dict[str, object]:
-    assert response.status_code == 200, response.content[:300]
-    assert response["Content-Type"].startswith("text/calendar")
-    calendar = Calendar.from_ical(response.content)
-    return {str(event["UID"]): event for event in calendar.walk("VEVENT")}
-
-
-def unfolded(response) -> str:
-    """The feed's text with RFC 5545's line folding undone, so that no title hides across lines."""
-    return response.content.decode().replace("\r\n ", "")
 
 
 def cast_meeting() -> Meeting:
@@ -62,6 +53,20 @@ def test_a_series_public_feed_parses_and_names_each_meeting_once_with_a_stable_u
     assert event["URL"].endswith("/meetings/standing-committee/1/")
     again = events(client.get("/meetings/calendar/standing-committee.ics"))
     assert set(again) == set(found)
+
+
+def test_the_second_parser_refuses_what_the_writer_own_reader_forgives():
+    """Why two parsers: ``icalendar`` reads a status RFC 5545 does not have; ``ical`` refuses it,
+    so a feed written wrong fails the tests instead of a subscriber's calendar."""
+    feed = (
+        "BEGIN:VCALENDAR\r\nPRODID:-//Interlock//Test//EN\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\n"
+        "UID:meeting-1@interlock\r\nDTSTAMP:20261202T000000Z\r\nDTSTART;VALUE=DATE:20270301\r\n"
+        "DTEND;VALUE=DATE:20270303\r\nSUMMARY:A meeting\r\nSTATUS:MAYBE\r\nEND:VEVENT\r\n"
+        "END:VCALENDAR\r\n"
+    )
+    assert str(Calendar.from_ical(feed).walk("VEVENT")[0]["STATUS"]) == "MAYBE"
+    with pytest.raises(CalendarParseError):
+        read_twice(feed)
 
 
 def test_the_public_feed_of_an_unknown_series_is_not_found(client):
@@ -136,14 +141,14 @@ def test_a_comment_deadline_appears_only_to_those_who_may_read_the_record(
         if part == "outsider" and path.endswith("organization.ics"):
             assert f"meeting-{cast_meeting().pk}@interlock" not in found  # OSCE: not invited
         assert (uid in found) is sees, f"{part} {path}"
-        assert (SECRET_TITLE in unfolded(response)) is sees, f"{part} {path}"
+        assert (SECRET_TITLE in every_text(response)) is sees, f"{part} {path}"
         if sees:
             event = found[uid]
             deadline = confidential_record.comment_deadline.replace(microsecond=0)
             assert event["DTSTART"].dt == deadline
             assert event["DTSTART"].dt.tzinfo is not None  # written in UTC
     # Nor does the public feed name it.
-    public = unfolded(client.get("/meetings/calendar/standing-committee.ics"))
+    public = every_text(client.get("/meetings/calendar/standing-committee.ics"))
     assert SECRET_TITLE not in public and "comment-deadline" not in public
 
 
@@ -193,3 +198,78 @@ def test_a_private_feed_speaks_the_holder_language(client_for, client, cast):
     ]
     assert event["SUMMARY"] == "Première réunion du comité permanent"
     assert "Fuseau horaire" in event["DESCRIPTION"] or "Time zone" in event["DESCRIPTION"]
+
+
+# The whole cast, each member read through every feed it can hold, by both parsers: a record's
+# comment deadline and its title appear only to those who may read the record.
+WHOLE_CAST = ["owner", "owner_member", "partner", "outsider", "secretariat", "researcher"]
+READERS = {
+    # Confidential, named to the AU: the AU and the record's owner, the UN's secretariat.
+    "confidential": {"owner", "owner_member", "secretariat"},
+    # Partnership: every signed-in member of a partner organization, never the public.
+    "partnership": {"owner", "owner_member", "partner", "outsider", "secretariat", "researcher"},
+}
+
+
+@pytest.fixture
+def two_records(cast, confidential_record):
+    second = services.meeting_create(
+        actor=cast["secretariat"],
+        series=cast_meeting().series,
+        number=2,
+        title_en="Second meeting of the standing committee",
+        starts_on=dt.date(2027, 9, 1),
+        ends_on=dt.date(2027, 9, 1),
+        time_zone="Europe/Zurich",
+        venue="Palais des Nations, Geneva",
+    )
+    record = services.record_create(
+        actor=cast["secretariat"], meeting=second, text="Opened.", classification="partnership"
+    )
+    shared = services.record_move(
+        actor=cast["secretariat"],
+        record=record,
+        to="circulated",
+        expected_version=record.version,
+        deadline=confidential_record.comment_deadline,
+    )
+    return {"confidential": confidential_record, "partnership": shared}
+
+
+def feeds_of(client_for, cast, part: str) -> list[str]:
+    """Every feed the member can hold: each series' public feed, and, for those who may
+    subscribe, the private feeds of its organization and of each series."""
+    from interlock.core.access import can
+    from interlock.domain.permissions import Action
+    from interlock.meetings.models import MeetingSeries
+
+    keys = list(MeetingSeries.objects.values_list("key", flat=True))
+    public = [f"/meetings/calendar/{key}.ics" for key in keys]
+    if part == "anonymous" or not can(cast[part], Action.SUBSCRIBE_CALENDARS):
+        return public
+    raw = issue(client_for(part))
+    private = [f"/meetings/feeds/{raw}/series/{key}.ics" for key in keys]
+    return [*public, f"/meetings/feeds/{raw}/organization.ics", *private]
+
+
+@pytest.mark.parametrize("part", [*WHOLE_CAST, "anonymous"])
+def test_no_feed_shows_a_member_of_the_cast_a_record_it_may_not_read(
+    client_for, client, cast, two_records, part
+):
+    feeds = feeds_of(client_for, cast, part)
+    subscribes = any("/feeds/" in path for path in feeds)
+    assert subscribes is (part not in ("anonymous", "researcher"))  # analysts get no private feed
+    seen = {kind: False for kind in two_records}
+    for path in feeds:
+        response = client.get(path)
+        found = events(response)  # both parsers agree, or this fails
+        text = every_text(response)
+        for kind, record in two_records.items():
+            uid = f"record-{record.pk}-comment-deadline@interlock"
+            may_read = part in READERS[kind] and "/feeds/" in path
+            if not may_read:
+                assert uid not in found, f"{part} {path} {kind}"
+                assert record.document.title not in text, f"{part} {path} {kind}"
+            seen[kind] |= uid in found
+    # And each member who may read a record finds its deadline in some feed.
+    assert seen == {kind: subscribes and part in READERS[kind] for kind in two_records}
