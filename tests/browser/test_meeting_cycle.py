@@ -1,6 +1,7 @@
 """A whole meeting cycle in the browser (¶7a, ¶7b, ¶10): the secretariat plans the seventh
-high-level meeting beside the Council's, invites, two liaison officials register, the record is
-circulated, two organizations comment, the secretariat disposes of every comment and finalizes,
+high-level meeting beside the Council's, invites, two liaison officials register, the agenda is
+published (numbered items, a statement chosen from the library, a working group) and a liaison
+official reads it, the record is circulated, two organizations comment, the secretariat disposes of every comment and finalizes,
 and the next meeting's preparation page lists what remains open. Along the way each liaison
 official finds the invitation, the circulated record and the disposition of their comment among
 their notifications."""
@@ -31,6 +32,39 @@ def fill_meeting(page: Any, series: str, number: int, title: str, day: str = "")
 def no_serious_violations(page: Any) -> None:
     found = [v["id"] for v in Axe().run(page).response["violations"] if v["impact"] in SERIOUS]
     assert found == []
+
+
+def publish_agenda(secretariat: Any, url: str) -> None:
+    """The secretariat adds two numbered items, puts the Chairman's opening statement (found by
+    searching the library) on the first and the working group on peacekeeping on the second,
+    then publishes the agenda."""
+    secretariat.goto(url + "/meetings/high-level/7/agenda/")
+    expect(secretariat.locator("#agenda-status")).to_contain_text("Provisional")
+    for number, title, group in (
+        (1, "Opening of the meeting", ""),
+        (2, "Cooperation in peacekeeping", "Peacekeeping"),
+    ):
+        secretariat.fill("#id_title_en", title)
+        if group:
+            secretariat.select_option("#id_working_group", label=group)
+        secretariat.click("text=Add the item")
+        expect(secretariat.locator(f"#item-{number} h2")).to_have_text(f"{number}. {title}")
+    no_serious_violations(secretariat)
+    secretariat.locator("#item-1").get_by_text("Edit the item, its documents and links").click()
+    # Documents are chosen by searching what the secretariat may read, never by number.
+    secretariat.fill("#id_document-search", "opening statement")
+    choice = secretariat.locator(
+        "#id_document-choices label", has_text="Conclusions of the Chairman"
+    )
+    choice.locator("input").check()
+    secretariat.click("text=Put the document on the item")
+    expect(secretariat.locator("#item-documents")).to_contain_text("Conclusions of the Chairman")
+    no_serious_violations(secretariat)
+    secretariat.goto(url + "/meetings/high-level/7/agenda/")
+    secretariat.click("text=Publish the agenda")
+    expect(secretariat.locator("#agenda-status")).to_contain_text("Published on")
+    # Published numbers hold: items are no longer moved or removed.
+    expect(secretariat.locator("text=Move down")).to_have_count(0)
 
 
 def test_a_whole_cycle_from_planning_to_preparation(browser: Any, server: dict[str, Any]) -> None:
@@ -94,6 +128,25 @@ def test_a_whole_cycle_from_planning_to_preparation(browser: Any, server: dict[s
     counted = secretariat.locator("table.figures tbody tr")
     expect(counted.nth(0).locator("td").nth(1)).to_have_text("2")
     expect(counted.nth(1).locator("td").nth(1)).to_have_text("1")
+
+    # The agenda: numbered items, provisional (the secretariat's alone) until published.
+    publish_agenda(secretariat, url)
+    liaison = as_user("eu.liaison")
+    liaison.goto(url + "/meetings/high-level/7/agenda/")
+    expect(liaison.locator("#agenda-status")).to_contain_text("Published on")
+    expect(liaison.locator("#item-1 h2")).to_have_text("1. Opening of the meeting")
+    expect(liaison.locator("#item-2 h2")).to_have_text("2. Cooperation in peacekeeping")
+    expect(liaison.locator("#item-2")).to_contain_text("Peacekeeping")  # its working group
+    # The Chairman's opening statement is a document of the library on the first item.
+    statement = liaison.locator("#item-1 a", has_text="Conclusions of the Chairman")
+    expect(statement).to_have_count(1)
+    # The official reads the agenda; nothing on it is the secretariat's to change.
+    expect(liaison.locator("text=Publish the agenda")).to_have_count(0)
+    expect(liaison.locator("text=Add an agenda item")).to_have_count(0)
+    no_serious_violations(liaison)
+    statement.click()
+    expect(liaison.locator("h1")).to_contain_text("Conclusions of the Chairman")
+    liaison.context.close()
 
     # The record: drafted, circulated for comment.
     secretariat.goto(url + "/meetings/high-level/7/record/new/")
