@@ -275,6 +275,28 @@ def more_tasks_and_engagements(n: int) -> None:
         Notification.objects.create(engagement=engagement, status_after="alerted", text="x")
 
 
+def more_engaged_organizations(n: int) -> None:
+    """``n`` more engagements in the situation of the lists, spread over every organization,
+    role and status, so that its map draws more organizations, markers and lines."""
+    from interlock.registry.models import Organization
+    from interlock.situations.models import Engagement, EngagementStatus, Role
+
+    situation = _situation_for_lists()
+    organizations = list(Organization.objects.order_by("pk"))
+    roles, statuses = list(Role), list(EngagementStatus)
+    start = Engagement.objects.filter(situation=situation).count()
+    Engagement.objects.bulk_create(
+        Engagement(
+            situation=situation,
+            organization=organizations[i % len(organizations)],
+            role=roles[i % len(roles)],
+            status=statuses[i % len(statuses)],
+            started_on=DAY,
+        )
+        for i in range(start, start + n)
+    )
+
+
 def more_configurations(n: int) -> None:
     from interlock.registry.models import Country, Organization
     from interlock.situations.models import ConfigurationSeat, PeacebuildingConfiguration
@@ -500,6 +522,7 @@ LISTS: list[tuple[str, Callable[[], str] | str, Callable[[int], None]]] = [
     ("owner", "/situations/capabilities/", more_capabilities),
     ("owner", "/api/v1/capabilities?limit=100", more_capabilities),
     ("owner", situation_path, more_tasks_and_engagements),
+    ("outsider", situation_path, more_engaged_organizations),
     ("secretariat", "/situations/notifications/", more_tasks_and_engagements),
     ("secretariat", "/api/v1/notifications?limit=100", more_tasks_and_engagements),
     ("owner", "/situations/peacebuilding/", more_configurations),

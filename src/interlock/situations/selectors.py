@@ -469,3 +469,78 @@ def seats_rest_on_demo_data(configuration: PeacebuildingConfiguration) -> bool:
 def domain_names() -> dict[str, str]:
     """Each capability domain's name in the reader's language (English where none is stored)."""
     return {d.pk: d.name for d in CapabilityDomain.objects.all()}
+
+
+# --- the situation's map: its countries and the engaged organizations' headquarters ------------
+
+# Stronger first: an organization with several engagements is drawn by its strongest role and
+# its most engaged status (the legend and the table name every one).
+ROLE_ORDER = ("lead", "partner", "support")
+STATUS_ORDER = ("active", "standing_by", "alerted", "unable_to_act", "deactivated")
+
+
+def situation_map(situation: Situation, engagement_rows: list[Engagement]) -> dict[str, Any]:
+    """What the situation's map draws, from rows already read (no query of its own): the
+    situation's countries (prefetched) and the engagements the page's table lists, which are
+    the ones the reader may see. Each engaged organization gets a number, a marker at its
+    headquarters where the city is located (``reference/data/headquarters_places.csv``), and a
+    line from there to the situation."""
+    from interlock.domain import geography
+    from interlock.reference import world
+
+    rings, paths = world.country_rings(), world.country_paths()
+    countries = list(situation.countries.all())
+    anchors = [a for c in countries if (a := geography.anchor(rings.get(c.pk, [])))]
+    target = (
+        world.FRAME.at(
+            sum(a[0] for a in anchors) / len(anchors), sum(a[1] for a in anchors) / len(anchors)
+        )
+        if anchors
+        else None
+    )
+    by_org: dict[int, list[Engagement]] = defaultdict(list)
+    for e in engagement_rows:
+        by_org[e.organization_id].append(e)
+    places = world.headquarters_places()
+    organizations: list[dict[str, Any]] = []
+    for number, rows in enumerate(by_org.values(), start=1):
+        organization = rows[0].organization
+        place = places.get(
+            (organization.headquarters_city, organization.headquarters_country_id or "")
+        )
+        organizations.append(
+            {
+                "number": number,
+                "organization": organization,
+                "role": min((e.role for e in rows), key=ROLE_ORDER.index),
+                "status": min((e.status for e in rows), key=STATUS_ORDER.index),
+                "parts": [
+                    (e.get_role_display(), e.get_status_display())
+                    for e in sorted(
+                        {(e.role, e.status): e for e in rows}.values(),
+                        key=lambda e: (ROLE_ORDER.index(e.role), STATUS_ORDER.index(e.status)),
+                    )
+                ],
+                "home": world.FRAME.at(*place) if place else None,
+            }
+        )
+    located = [o for o in organizations if o["home"]]
+    for o, marker in zip(located, geography.spread([o["home"] for o in located], 9), strict=True):
+        o["marker"] = marker
+        o["line"] = geography.arc(marker, target) if target else None
+    # Lines under markers, the strongest drawn last (on top).
+    lines = sorted(
+        (o for o in located if o["line"]),
+        key=lambda o: (-ROLE_ORDER.index(o["role"]), -STATUS_ORDER.index(o["status"])),
+    )
+    return {
+        "view_box": world.FRAME.view_box,
+        "land": world.land_path(),
+        "highlighted": [{"country": c, "d": paths[c.pk]} for c in countries if c.pk in paths],
+        "not_drawn": [c for c in countries if c.pk not in paths],
+        "target": target,
+        "organizations": organizations,
+        "lines": lines,
+        "markers": located,
+        "unlocated": [o for o in organizations if not o["home"]],
+    }

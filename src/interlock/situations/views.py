@@ -88,13 +88,15 @@ def situation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     signed_in = request.user.is_authenticated
     plan = selectors.latest_plan(situation) if signed_in else None
     task_rows = list(selectors.tasks(situation))
+    engagement_rows = list(selectors.engagements(situation))
     context = {
         "situation": situation,
         "decision": decision,
         "timeline": selectors.timeline(situation),
         "authorizations": selectors.authorizations(situation),
         "tasks": task_rows,
-        "engagements": selectors.engagements(situation),
+        "engagements": engagement_rows,
+        "map": selectors.situation_map(situation, engagement_rows),
         "plan": plan,
         "plan_rows": selectors.plan_rows(
             plan.result, task_rows, selectors.organizations_by_acronym()
