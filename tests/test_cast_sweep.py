@@ -233,6 +233,7 @@ ELSEWHERE = {
     "api/v1/series/<key>/meetings/<number>/record/versions",
     "api/v1/series/<key>/meetings/<number>/record/status",
     "api/v1/series/<key>/meetings/<number>/record/comments/<comment_id>/disposition",
+    "api/v1/series/<key>/meetings/<number>/outcome",  # PUT only: in test_outcome_choice.py
     # POST only: the agenda's writes, in meetings/tests/test_agenda.py
     "meetings/<slug:series>/<int:number>/agenda/publish/",
     "meetings/<slug:series>/<int:number>/agenda/<int:item_id>/move/",
@@ -375,6 +376,9 @@ RECORD_ROUTES = {
     # The sixth meeting's PDF is rendered in meetings/tests/test_outcome_pdf.py (slow to print);
     # here, a meeting with no outcome document.
     f"{SC}/outcome.pdf": {part: 404 for part in SWEEP_CAST},
+    f"{SC}/outcome/": {**SECRETARIAT_ONLY, "anonymous": 302},
+    # The sixth meeting keeps the conclusions its source gives: nobody changes them here.
+    "/meetings/high-level/6/outcome/": {**{p: 403 for p in SWEEP_CAST}, "anonymous": 302},
     "/meetings/high-level/6/agenda/new/": {**{p: 403 for p in SWEEP_CAST}, "anonymous": 302},
     f"{SC_API}/agenda": PUBLIC,
     f"{SC_API}/agenda/1": {part: 404 for part in SWEEP_CAST},
@@ -485,6 +489,7 @@ def test_every_route_is_in_the_sweep() -> None:
                 "agenda/",
                 "agenda/new/",
                 "outcome.pdf",
+                "outcome/",
             )
         },
         **{
@@ -636,6 +641,7 @@ def test_no_cross_reference_names_what_its_reader_may_not_read(
         from interlock.core.models import AuditEvent
 
         pages.append(f"{SC}/agenda/{cross_references['agenda_item'].pk}/")
+        pages.append(f"{SC}/outcome/")  # the annex is the conclusions: named only by its kind
         pages += ADMIN_PAGES + [f"/admin/agreements/agreement/{a.pk}/change/" for a in agreements]
         pages += [
             f"/admin/core/auditevent/{pk}/change/"

@@ -67,6 +67,7 @@ LABELS: dict[str, Promise] = {
     "occurred_on": gettext_lazy("Date"),
     "online": gettext_lazy("Online"),
     "organization": gettext_lazy("Organization"),
+    "outcome": gettext_lazy("Conclusions"),
     "organizations": gettext_lazy("Organizations"),
     "paragraph": gettext_lazy("Paragraph"),
     "paragraphs": gettext_lazy("Paragraphs"),

@@ -9,12 +9,13 @@ from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
+from interlock.core import references
 from interlock.core.api import ReferenceOut
 from interlock.core.api_access import api_require, api_require_write, api_user
 from interlock.core.i18n import stored, stored_value
 from interlock.core.paging import Paging
 from interlock.core.references import NamedOnSlice
-from interlock.documents.models import Topic
+from interlock.documents.models import Document, Topic
 from interlock.domain.meetings import DiffRow
 from interlock.domain.permissions import Action
 from interlock.meetings import selectors, services
@@ -140,6 +141,15 @@ class MeetingDetailOut(MeetingOut):
     delegations: list[DelegationOut]
     invitations: list[InvitationOut]
     figures: FiguresOut
+    outcome: ReferenceOut | None = Field(
+        description="The meeting's conclusions in the library, named through the reading policy"
+    )
+
+    @staticmethod
+    def resolve_outcome(m: Meeting, context: Any) -> ReferenceOut | None:
+        reader = api_user(context["request"])
+        references.attach_foreign(reader, [m], "outcome")
+        return ReferenceOut.of(m.outcome_reference)  # type: ignore[attr-defined]  # just set
 
     @staticmethod
     def resolve_delegations(m: Meeting) -> list[Delegation]:
@@ -197,6 +207,13 @@ class StatusIn(Schema):
 
 class InviteIn(Schema):
     organizations: list[str] = Field(..., min_length=1, max_length=200)
+
+
+class OutcomeIn(Schema):
+    document: int | None = Field(
+        ..., ge=1, le=2**53, description="A document you may read (`/documents`); null clears"
+    )
+    version: int = Field(..., ge=1)
 
 
 class AnswerIn(Schema):
@@ -319,6 +336,31 @@ def meeting_status(
     _written(
         lambda: services.meeting_set_status(
             actor=actor, meeting=meeting, status=payload.status, expected_version=payload.version
+        )
+    )
+    return _meeting(key, number)
+
+
+@router.put(
+    "/series/{key}/meetings/{number}/outcome",
+    response=MeetingDetailOut,
+    summary="Set or clear the meeting's outcome document (refused with 409 if changed since "
+    "`version`)",
+)
+def meeting_outcome(
+    request: HttpRequest, payload: OutcomeIn, key: str = KEY, number: int = NUMBER
+) -> Meeting:
+    """A document the caller may not read is refused as one that does not exist (422)."""
+    actor = api_require_write(request, Action.MANAGE_MEETINGS)
+    meeting = _meeting(key, number)
+    document = None
+    if payload.document is not None:
+        document = Document.objects.filter(pk=payload.document).first()
+        if document is None:
+            raise HttpError(422, " ".join(services.document_refused().messages))
+    _written(
+        lambda: services.meeting_set_outcome(
+            actor=actor, meeting=meeting, document=document, expected_version=payload.version
         )
     )
     return _meeting(key, number)

@@ -188,6 +188,23 @@ class AgendaDocumentForm(forms.Form):
         self.fields["document"].for_reader(reader, at=timezone.now())  # type: ignore[attr-defined]
 
 
+class OutcomeForm(forms.Form):
+    """The meeting's conclusions: a document of the library the chooser may read, or none."""
+
+    document = ReadableDocumentField(
+        required=False,
+        label=_("Outcome document"),
+        help_text=_(
+            "Search the library for the meeting's conclusions; choose “None” to clear them"
+        ),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, reader: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["document"].for_reader(reader, at=timezone.now())  # type: ignore[attr-defined]
+
+
 class AgendaLinkForm(forms.Form):
     """A proposal or a decision of the item's meeting (the reader's visible ones only)."""
 

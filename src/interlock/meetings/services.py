@@ -145,6 +145,12 @@ def meeting_create(*, actor: Any, series: MeetingSeries, number: int, **values: 
     return meeting
 
 
+def _meeting_conflict() -> ConflictError:
+    return ConflictError(
+        _("Someone else changed this meeting while you were editing it. Reload and retry.")
+    )
+
+
 def _refuse_reference(meeting: Meeting) -> None:
     if meeting.source_id is not None:
         raise ValidationError(
@@ -174,9 +180,7 @@ def meeting_update(
             **after, version=expected_version + 1
         )
         if not updated:
-            raise ConflictError(
-                _("Someone else changed this meeting while you were editing it. Reload and retry.")
-            )
+            raise _meeting_conflict()
         for field, value in after.items():
             setattr(meeting, field, value)
         meeting.version = expected_version + 1
@@ -201,9 +205,7 @@ def meeting_set_status(
         if not Meeting.objects.filter(pk=meeting.pk, version=expected_version).update(
             status=status, version=expected_version + 1
         ):
-            raise ConflictError(
-                _("Someone else changed this meeting while you were editing it. Reload and retry.")
-            )
+            raise _meeting_conflict()
         audit_record(
             actor=actor,
             action="meeting.status",
@@ -211,6 +213,48 @@ def meeting_set_status(
             changes={"status": [meeting.status, status]},
         )
         meeting.status, meeting.version = status, expected_version + 1
+    return meeting
+
+
+def document_refused() -> ValidationError:
+    # One refusal for a document the chooser may not read and for one that does not exist, so
+    # that a refusal never tells them apart (the same words as the chooser's field).
+    return ValidationError(
+        {"document": _("Choose a document you may read from the search results.")}
+    )
+
+
+def meeting_set_outcome(
+    *, actor: Any, meeting: Meeting, document: Document | None, expected_version: int
+) -> Meeting:
+    """Set the meeting's conclusions to a document of the library (``None`` clears them). The
+    chooser must be able to read the document; refused with ``ConflictError`` if someone else
+    changed the meeting after ``expected_version`` was read."""
+    require(actor, Action.MANAGE_MEETINGS)
+    _refuse_reference(meeting)
+    if (
+        document is not None
+        and not readable_documents(actor, at=timezone.now()).filter(pk=document.pk).exists()
+    ):
+        raise document_refused()
+    before, after = meeting.outcome_id, document.pk if document is not None else None
+    if before == after:
+        return meeting
+    # Atomic: the conditional update and its audit event stand or fall together. The event keeps
+    # the documents' keys only: the audit page names them through the reading policy, so a
+    # colleague who may not read the document never sees its title there.
+    with transaction.atomic():
+        if not Meeting.objects.filter(pk=meeting.pk, version=expected_version).update(
+            outcome_id=after, version=expected_version + 1
+        ):
+            raise _meeting_conflict()
+        meeting.outcome_id, meeting.version = after, expected_version + 1
+        audit_record(
+            actor=actor,
+            action="meeting.outcome",
+            target=meeting,
+            changes={"outcome": [before, after]},
+        )
     return meeting
 
 

@@ -46,6 +46,7 @@ urlpatterns = [
         name="agenda-document-remove",
     ),
     path(ITEM + "links/", views.agenda_link, name="agenda-link"),
+    path(MEETING + "outcome/", views.meeting_outcome, name="outcome"),
     path(MEETING + "outcome.pdf", views.outcome_pdf, name="outcome-pdf"),
     path(RECORD, views.record_detail, name="record"),
     path(RECORD + "new/", views.record_create, name="record-create"),

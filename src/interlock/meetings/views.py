@@ -44,6 +44,7 @@ from interlock.meetings.forms import (
     InviteForm,
     MeetingEditForm,
     MeetingForm,
+    OutcomeForm,
     RecordEditForm,
     RecordForm,
     RecordStepForm,
@@ -216,6 +217,34 @@ def meeting_edit(request: HttpRequest, series: str, number: int) -> HttpResponse
     return render(
         request, "meetings/form_page.html", {"form": form, "heading": _("Edit the meeting")}
     )
+
+
+@login_required
+def meeting_outcome(request: HttpRequest, series: str, number: int) -> HttpResponse:
+    """Set, change or clear the meeting's conclusions, chosen by searching the library for what
+    the chooser may read. The current one is named through the reading policy."""
+    require(request.user, Action.MANAGE_MEETINGS)
+    meeting = _editable_or_403(series, number)
+    references.attach_foreign(request.user, [meeting], "outcome")
+    initial = {"document": meeting.outcome_id, "version": meeting.version}
+    form = OutcomeForm(request.POST or None, initial=initial, reader=request.user)
+
+    def save() -> Meeting:
+        return services.meeting_set_outcome(
+            actor=request.user,
+            meeting=meeting,
+            document=form.cleaned_data["document"],
+            expected_version=form.cleaned_data["version"],
+        )
+
+    if request.method == "POST" and (saved := _submit(form, save)) is not None:
+        said = (
+            _("The outcome document is set.")
+            if saved.outcome_id
+            else _("The outcome document is cleared.")
+        )
+        return _done(request, meeting_url(meeting), said)
+    return render(request, "meetings/outcome_form.html", {"form": form, "meeting": meeting})
 
 
 @login_required
