@@ -157,7 +157,18 @@ def more_document_audit(n: int) -> None:
 
     targets = [*Document.objects.filter(owner__acronym="AU"), Organization.objects.first()]
     for i in range(n):
-        audit_record(actor=None, action="test.bulk", target=targets[i % len(targets)])
+        audit_record(
+            actor=None,
+            action="test.bulk",
+            target=targets[i % len(targets)],
+            changes=_coverage(i, n),
+        )
+
+
+def _coverage(i: int, n: int) -> dict[str, list[object]] | None:
+    """The newest event of a batch records coverage, so both sizes name topics (one query), as
+    the cast's own agreement events do."""
+    return {"coverage": [None, {"peacekeeping": "restricted"}]} if i == n - 1 else None
 
 
 def more_audit(n: int) -> None:
@@ -174,7 +185,12 @@ def more_audit(n: int) -> None:
     kinds = (Document, Agreement, Situation, Plan, Invitation, Delegation)
     targets = [au, *(model.objects.order_by("pk").first() for model in kinds)]
     for i in range(n):
-        audit_record(actor=None, action="test.bulk", target=targets[i % len(targets)])
+        audit_record(
+            actor=None,
+            action="test.bulk",
+            target=targets[i % len(targets)],
+            changes=_coverage(i, n),
+        )
 
 
 def more_memberships(n: int) -> None:

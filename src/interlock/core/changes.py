@@ -19,13 +19,12 @@ from typing import Any
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.utils import formats
 from django.utils.functional import Promise
 from django.utils.text import capfirst
-from django.utils.translation import get_language_info, gettext_lazy
+from django.utils.translation import get_language_info, gettext_lazy, pgettext
 from django.utils.translation import gettext as _
 
-from interlock.core import references
+from interlock.core import dates, references
 
 EMPTY = "—"
 
@@ -97,6 +96,14 @@ LABELS: dict[str, Promise] = {
 }
 
 
+# Changes recorded as a mapping {a related object's key: a choice}, by the name they are recorded
+# under: the model of the rows it stands for, the field its keys name an object through, and the
+# field its values are choices of. An agreement's coverage: {topic: the highest classification}.
+KEYED: dict[str, tuple[str, str, str]] = {"coverage": ("agreements.Coverage", "topic", "up_to")}
+
+Keyed = tuple["models.Field[Any, Any]", "models.Field[Any, Any]"]
+
+
 @dataclass(frozen=True)
 class Change:
     field: str
@@ -120,15 +127,31 @@ def read_changes(reader: Any, events: Sequence[Any]) -> None:
             rows.append((key, before, after, field))
             if field is not None and field.many_to_one:
                 related.want(field, before, after)
+            if (keyed := _keyed(key)) is not None:
+                related.want(keyed[0], *_keys_of(before), *_keys_of(after))
         pending.append((event, rows))
     related.load()
     for event, rows in pending:
         event.changes_read = [
             Change(
-                _label(key, field), _value(before, field, related), _value(after, field, related)
+                _label(key, field),
+                _value(before, field, related, _keyed(key)),
+                _value(after, field, related, _keyed(key)),
             )
             for key, before, after, field in rows
         ]
+
+
+def _keyed(key: str) -> Keyed | None:
+    if key not in KEYED:
+        return None
+    label, through, choice = KEYED[key]
+    model = apps.get_model(label)
+    return _field(model, through), _field(model, choice)  # type: ignore[return-value]
+
+
+def _keys_of(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, Mapping) else []
 
 
 def _model(target_type: str) -> type[models.Model] | None:
@@ -165,7 +188,12 @@ def _label(key: str, field: models.Field[Any, Any] | None) -> str:
 _LANGUAGES = {"en": "en", "fr": "fr", "es": "es", "ru": "ru", "ar": "ar", "hans": "zh-hans"}
 
 
-def _value(value: Any, field: models.Field[Any, Any] | None, related: _RelatedNames) -> str:
+def _value(
+    value: Any,
+    field: models.Field[Any, Any] | None,
+    related: _RelatedNames,
+    keyed: Keyed | None = None,
+) -> str:
     if value is None or value == "" or value == [] or value == {}:
         return EMPTY
     if isinstance(value, bool):
@@ -173,7 +201,15 @@ def _value(value: Any, field: models.Field[Any, Any] | None, related: _RelatedNa
     if isinstance(value, list):
         return ", ".join(_value(v, field, related) for v in value)
     if isinstance(value, Mapping):
-        return ", ".join(f"{k}: {_value(v, None, related)}" for k, v in value.items())
+        through, choice = keyed or (None, None)
+        return ", ".join(
+            pgettext("an entry of a mapping in an audit change", "%(key)s: %(value)s")
+            % {
+                "key": related.name(through, k) if through else k,
+                "value": _value(v, choice, related),
+            }
+            for k, v in value.items()
+        )
     if field is not None and field.many_to_one:
         return related.name(field, value)
     if field is not None and field.choices:
@@ -189,10 +225,10 @@ def _day_or_instant(value: str) -> str:
     except ValueError:
         return value
     if len(value) <= 10:
-        return formats.date_format(instant.date(), "DATE_FORMAT")
+        return dates.date_format(instant.date(), "DATE_FORMAT")
     if instant.tzinfo is not None:
         instant = instant.astimezone(dt.UTC)
-    return formats.date_format(instant, "DATETIME_FORMAT")
+    return dates.date_format(instant, "DATETIME_FORMAT")
 
 
 class _RelatedNames:

@@ -14,10 +14,10 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from django.utils import formats
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from interlock.core import dates
 from interlock.domain import chapter_viii, meetings, permissions, sharing
 from interlock.domain.decisions import Reason
 
@@ -212,7 +212,7 @@ def _shown(key: str, value: object) -> str:
     if isinstance(value, dt.datetime):
         value = value.astimezone(dt.UTC).date()  # days of agreements are UTC days (§3)
     if isinstance(value, dt.date):
-        return formats.date_format(value, "DATE_FORMAT")
+        return dates.date_format(value, "DATE_FORMAT")
     if key == "level":
         return str(_LEVELS.get(str(value), value))
     if key == "recorded":  # Article 53: each recorded resolution and why it falls short

@@ -12,11 +12,10 @@ from interlock.core.api_access import api_user
 from interlock.core.paging import CappedLimitOffsetPagination, Paging
 from interlock.core.reasons import in_words
 from interlock.documents import selectors, services
-from interlock.documents.access import access_document, explanations, may_explain
+from interlock.documents.access import access_document, may_explain
 from interlock.documents.models import Classification, Document, DocumentRead, Language
 from interlock.documents.search import START, STOP, attach_snippets
 from interlock.domain.decisions import Decision
-from interlock.registry.models import Organization
 
 router = Router(tags=["documents"])
 
@@ -152,6 +151,7 @@ def document_detail(request: HttpRequest, pk: int = ID) -> Document:
 
 class ExplainOut(Schema):
     organization: str
+    secretariat: bool  # the secretariat's own row (¶7f); the UN's other row is its other users
     can_read: bool
     reason: str
     reason_code: str
@@ -168,17 +168,17 @@ def document_explain(
     document, _decision = _readable(request, pk)
     if not may_explain(api_user(request), document):
         raise HttpError(403, "Only the owner and the secretariat see who can read a document.")
-    organizations = Organization.objects.order_by("acronym")
-    if organization:
-        organizations = organizations.filter(acronym=organization[:20])
     return [
         ExplainOut(
-            organization=org.acronym,
-            can_read=bool(decision),
-            reason=in_words(decision.reason),
-            reason_code=str(decision.reason.code),
+            organization=row.organization.acronym if row.organization else "",
+            secretariat=row.secretariat,
+            can_read=bool(row.decision),
+            reason=in_words(row.decision.reason),
+            reason_code=str(row.decision.reason.code),
         )
-        for org, decision in explanations(document, at=timezone.now(), organizations=organizations)
+        for row in selectors.who_can_read(
+            document, at=timezone.now(), acronym=organization[:20] if organization else None
+        )
     ]
 
 

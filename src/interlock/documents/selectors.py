@@ -10,8 +10,10 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from interlock.documents import search
-from interlock.documents.access import readable_documents
+from interlock.documents.access import explanations, readable_documents, secretariat_explanation
 from interlock.documents.models import Document, DocumentRead, DocumentText, Topic
+from interlock.domain.decisions import Decision
+from interlock.registry.models import Organization, OrganizationKind
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,42 @@ def language_versions(document: Document) -> list[LanguageVersion]:
         for code in order
         if code in by_language
     ]
+
+
+@dataclass(frozen=True)
+class ReaderRow:
+    """One row of the table that explains who can read a document: the secretariat (¶7f, a reader
+    of its own, under the United Nations) or one organization's other users."""
+
+    organization: Organization | None  # None only for the secretariat where no UN is recorded
+    decision: Decision
+    secretariat: bool = False
+
+
+def who_can_read(
+    document: Document, *, at: dt.datetime, acronym: str | None = None
+) -> list[ReaderRow]:
+    """Who can read ``document`` and why, on its page and in the API alike: the secretariat's row
+    first, then each organization's users by name; with ``acronym``, that organization's rows only
+    (the United Nations' include the secretariat's)."""
+    organizations = Organization.objects.order_by("short_name_en")
+    if acronym is not None:
+        organizations = organizations.filter(acronym=acronym)
+    rows = [
+        ReaderRow(org, decision)
+        for org, decision in explanations(document, at=at, organizations=organizations)
+    ]
+    un = next(
+        (
+            r.organization
+            for r in rows
+            if r.organization and r.organization.kind == OrganizationKind.UNITED_NATIONS
+        ),
+        None,
+    )
+    if un is None and acronym is not None:
+        return rows
+    return [ReaderRow(un, secretariat_explanation(document, at=at), secretariat=True), *rows]
 
 
 def read_log(*, document: Document) -> QuerySet[DocumentRead]:

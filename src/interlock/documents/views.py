@@ -20,14 +20,11 @@ from interlock.core.paging import CappedPaginator, query_without_page
 from interlock.documents import search, selectors, services
 from interlock.documents.access import (
     access_document,
-    explanations,
     may_explain,
     readable_documents,
-    secretariat_explanation,
 )
 from interlock.documents.forms import DocumentFilterForm, DocumentForm, VersionForm
 from interlock.domain.permissions import Action
-from interlock.registry.models import Organization
 
 PAGE_SIZE = 25
 
@@ -116,15 +113,11 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     user: Any = request.user
     is_owner = getattr(user, "organization_id", None) == document.owner_id
-    organizations = Organization.objects.order_by("short_name_en")
     context = {
         "document": document,
         "decision": decision,
         "versions": selectors.language_versions(document),
-        "explanations": explanations(document, at=now, organizations=organizations)
-        if may_explain(user, document)
-        else None,
-        "secretariat_decision": secretariat_explanation(document, at=now)
+        "who_can_read": selectors.who_can_read(document, at=now)
         if may_explain(user, document)
         else None,
         "is_owner": is_owner,

@@ -7,10 +7,10 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import override, pgettext_lazy
 
 from interlock.core.access import can
+from interlock.core.dates import date_format
 from interlock.core.references import Reference, name_by_id
 from interlock.documents.access import readable_documents
 from interlock.documents.models import Document, DocumentText

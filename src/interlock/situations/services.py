@@ -11,10 +11,11 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
-from django.utils.formats import date_format, number_format
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from interlock.core.access import require
+from interlock.core.dates import date_format
 from interlock.core.i18n import CONTENT_LANGUAGES, FALLBACK, column, shown
 from interlock.core.services import audit_record
 from interlock.documents.models import Classification, Topic

@@ -1,5 +1,7 @@
 """Words made from codes and values, in the reader's language (built in on every page):
-``{{ decision.reason|in_words }}``, ``{{ start|date_range:end }}`` and ``{{ source|cited }}``."""
+``{{ decision.reason|in_words }}``, ``{{ start|date_range:end }}`` and ``{{ source|cited }}``;
+and ``{{ day|date:"DATE_FORMAT" }}``, Django's own filter of that name replaced by one that writes
+the French first of the month "1er" (``core/dates.py``)."""
 
 from __future__ import annotations
 
@@ -29,6 +31,18 @@ def read_reason(read: Any) -> str:
 @register.filter
 def date_range(start: dt.date | None, end: Any = None) -> str:
     return dates.date_range(start, end or None) if start else ""
+
+
+@register.filter(expects_localtime=True, is_safe=False)
+def date(value: dt.date | dt.datetime | None, arg: str | None = None) -> str:
+    """Django's ``date`` filter (this library is built in after Django's, so it takes the name
+    everywhere), through ``core.dates.date_format``."""
+    if value in (None, ""):
+        return ""
+    try:
+        return dates.date_format(value, arg)  # type: ignore[arg-type]
+    except AttributeError:  # as Django's filter: not a date, nothing
+        return ""
 
 
 @register.filter

@@ -4,10 +4,14 @@ related objects through the reading policy, days in the reader's format, "—" f
 import pytest
 from django.utils import translation
 
-from interlock.agreements.models import Agreement
+from interlock.agreements import services as agreements
+from interlock.agreements.models import Agreement, AgreementKind
+from interlock.core.models import AuditEvent
 from interlock.core.selectors import audit_events_named
 from interlock.core.services import audit_record
+from interlock.documents.models import Topic
 from interlock.meetings.models import Meeting
+from interlock.registry.models import Organization
 
 pytestmark = pytest.mark.django_db
 
@@ -84,3 +88,25 @@ def test_the_audit_page_shows_the_changes_as_people_read_them(client_for, cast) 
     page = client_for("secretariat").get("/audit/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "<strong>Role</strong>: — → Observer" in page
     assert "[None," not in page and "observer&#x27;" not in page
+
+
+def test_a_new_agreement_s_coverage_reads_as_topics_and_classifications(cast) -> None:
+    agreement = agreements.agreement_create(
+        actor=cast["secretariat"],
+        title="UN–OSCE MoU",
+        kind=AgreementKind.objects.get(key="memorandum-of-understanding"),
+        party_a=Organization.objects.get(acronym="UN"),
+        party_b=Organization.objects.get(acronym="OSCE"),
+        coverage={Topic.objects.get(key="peacekeeping"): "restricted"},
+    )
+    event = AuditEvent.objects.get(action="agreement.create", target_id=str(agreement.pk))
+    assert _read(cast["secretariat"], event) == [
+        ("Parties", "—", "UN–OSCE"),
+        ("Coverage", "—", "Peacekeeping: Restricted"),
+    ]
+    assert _read(cast["secretariat"], event, language="fr")[1] == (
+        "Couverture",
+        "—",
+        "Maintien de la paix : Restreint",
+    )
+    assert _read(cast["secretariat"], event, language="ar")[1][2] == "حفظ السلام: مقيد"

@@ -81,7 +81,7 @@ def test_every_reason_is_said_without_english_in_each_other_language(code, langu
 
 def test_an_agreement_reason_names_its_day_and_level_as_the_reader_reads_them() -> None:
     assert _said(sharing.Why.AGREEMENT, "fr") == (
-        "Accord : « Ω-1 », en vigueur depuis le 1 janvier 2020 ; il couvre le thème « Ω-2 » "
+        "Accord : « Ω-1 », en vigueur depuis le 1er janvier 2020 ; il couvre le thème « Ω-2 » "
         "jusqu'au niveau « Restreint »."
     )
     assert "2020年1月1日" in _said(sharing.Why.AGREEMENT, "zh-hans")

@@ -84,7 +84,11 @@ def test_the_owner_sees_why_each_organization_can_or_cannot_read(
     client_for, cast_documents
 ) -> None:
     page = client_for("owner").get(f"/documents/{cast_documents['restricted_covered'].pk}/")
-    rows = {org.acronym: decision for org, decision in page.context["explanations"]}
+    rows = {
+        row.organization.acronym: row.decision
+        for row in page.context["who_can_read"]
+        if not row.secretariat
+    }
     assert rows["EU"] and rows["EU"].reason.params["agreement"] == CAST_AGREEMENT
     assert not rows["OSCE"] and rows["OSCE"].reason.code is Why.NO_AGREEMENT
     assert CAST_AGREEMENT in page.content.decode()
@@ -99,6 +103,7 @@ def test_the_api_explains_for_one_organization(client_for, cast_documents) -> No
     )
     assert answer == {
         "organization": "EU",
+        "secretariat": False,
         "can_read": False,
         "reason": "No agreement in force with the owner covers its topics at this level.",
         "reason_code": "sharing.not_covered",
