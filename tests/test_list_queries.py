@@ -417,7 +417,8 @@ def _feed_path(username: str, tail: str) -> Callable[[], str]:
 
 
 def more_deadlines(n: int) -> None:
-    """``n`` more high-level meetings, each with a record circulated with a deadline."""
+    """``n`` more high-level meetings, each with a record circulated with a deadline (in 2001:
+    the feeds are asked for ``?since=2000`` to hold them)."""
     from interlock.accounts.models import User
     from interlock.meetings import services
     from interlock.meetings.models import Meeting, MeetingSeries
@@ -562,12 +563,12 @@ LISTS: list[tuple[str, Callable[[], str] | str, Callable[[int], None]]] = [
     ("anonymous", "/api/v1/series/standing-committee/meetings/1/delegations", more_delegations),
     ("anonymous", "/api/v1/series/standing-committee/meetings/1/invitations", more_delegations),
     ("anonymous", "/api/v1/meetings?limit=100", more_meetings),
-    ("anonymous", "/meetings/calendar/high-level.ics", more_deadlines),
+    ("anonymous", "/meetings/calendar/high-level.ics?since=2000", more_deadlines),
     ("owner", "/meetings/feeds/", more_calendar_tokens),
     ("owner", "/notifications/", more_notifications),
     ("secretariat", "/reminders/", more_reminders),
-    ("secretariat", _feed_path("secretariat", "organization.ics"), more_deadlines),
-    ("owner", _feed_path("au.liaison", "series/high-level.ics"), more_deadlines),
+    ("secretariat", _feed_path("secretariat", "organization.ics?since=2000"), more_deadlines),
+    ("owner", _feed_path("au.liaison", "series/high-level.ics?since=2000"), more_deadlines),
     ("partner", "/agreements/", more_agreements),
     ("partner", "/api/v1/agreements?limit=100", more_agreements),
     ("outsider", "/organizations/OSCE/", more_agreements),

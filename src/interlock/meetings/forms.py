@@ -19,6 +19,7 @@ from interlock.meetings.models import (
     MeetingStatus,
     SeriesKind,
 )
+from interlock.meetings.selectors import FEED_EARLIEST_YEAR
 from interlock.registry.models import Organization
 
 _DATE = forms.DateInput(attrs={"type": "date"})
@@ -143,6 +144,16 @@ class CalendarTokenForm(forms.Form):
         max_length=100,
         label=_("Name of the subscription"),
         help_text=_("Where you will use it, e.g. “Office calendar”."),
+    )
+
+
+class FeedWindowForm(forms.Form):
+    """A feed's ``?since=YYYY``: the year from which it lists meetings."""
+
+    since = forms.IntegerField(
+        required=False,
+        min_value=FEED_EARLIEST_YEAR,
+        max_value=9999,
     )
 
 

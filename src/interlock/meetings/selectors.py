@@ -292,12 +292,27 @@ class Feed:
     deadlines: list[Record]  # records the reader may read, with a comment deadline
 
 
-def _feed(user: Any, meetings: QuerySet[Meeting], *, at: dt.datetime) -> Feed:
-    """The meetings (one query) and the comment deadlines of their records that ``user`` may read
-    (one query: the record's library entry through the library's policy)."""
+# A feed holds the meetings from 1 January of the year this many years back, and every later one:
+# calendars poll feeds often, and a series that meets for decades must not send them all each time.
+FEED_YEARS_BACK = 2
+FEED_EARLIEST_YEAR = 1945  # the Charter: no meeting of the partnership is older
+
+
+def feed_start(*, today: dt.date, since: int | None = None) -> dt.date:
+    """The first day a feed covers: 1 January of ``since`` (a subscriber's choice), else of the
+    year ``FEED_YEARS_BACK`` years before ``today``'s."""
+    return dt.date(today.year - FEED_YEARS_BACK if since is None else since, 1, 1)
+
+
+def _feed(user: Any, meetings: QuerySet[Meeting], *, at: dt.datetime, start: dt.date) -> Feed:
+    """The meetings still going on ``start`` or later (one query) and the comment deadlines of
+    their records that ``user`` may read (one query: the record's library entry through the
+    library's policy)."""
     if not can(user, Action.VIEW_MEETINGS):
         return Feed([], [])
-    chosen = list(meetings.select_related("series").order_by("starts_on", "id"))
+    chosen = list(
+        meetings.filter(ends_on__gte=start).select_related("series").order_by("starts_on", "id")
+    )
     deadlines = list(
         records_readable(user, at=at)
         .filter(meeting__in=[m.pk for m in chosen], comment_deadline__isnull=False)
@@ -306,20 +321,20 @@ def _feed(user: Any, meetings: QuerySet[Meeting], *, at: dt.datetime) -> Feed:
     return Feed(chosen, deadlines)
 
 
-def feed_of_series(user: Any, *, series: MeetingSeries, at: dt.datetime) -> Feed:
-    return _feed(user, Meeting.objects.filter(series=series), at=at)
+def feed_of_series(user: Any, *, series: MeetingSeries, at: dt.datetime, start: dt.date) -> Feed:
+    return _feed(user, Meeting.objects.filter(series=series), at=at, start=start)
 
 
-def feed_of_organization(user: Any, *, at: dt.datetime) -> Feed:
+def feed_of_organization(user: Any, *, at: dt.datetime, start: dt.date) -> Feed:
     """The meetings that concern the user's organization: those it is invited to or registered
     at. The secretariat convenes every meeting, so its feed has them all."""
     if can(user, Action.MANAGE_MEETINGS):
-        return _feed(user, Meeting.objects.all(), at=at)
+        return _feed(user, Meeting.objects.all(), at=at, start=start)
     organization = getattr(user, "organization_id", None) or 0
     concerned = Meeting.objects.filter(
         Q(invitations__organization_id=organization) | Q(delegations__organization_id=organization)
     ).values("pk")
-    return _feed(user, Meeting.objects.filter(pk__in=concerned), at=at)
+    return _feed(user, Meeting.objects.filter(pk__in=concerned), at=at, start=start)
 
 
 def calendar_tokens(*, user: Any) -> QuerySet[CalendarToken]:

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django.conf import settings
@@ -8,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,6 +23,7 @@ from interlock.core import references
 from interlock.core.access import can, require
 from interlock.core.forms import attach_errors
 from interlock.core.i18n import language_of
+from interlock.core.paging import query_without_page
 from interlock.core.pdf import pdf_response
 from interlock.documents.access import access_document
 from interlock.documents.services import document_read_record
@@ -41,6 +45,7 @@ from interlock.meetings.forms import (
     CommentForm,
     DelegationForm,
     DispositionForm,
+    FeedWindowForm,
     InviteForm,
     MeetingEditForm,
     MeetingForm,
@@ -61,6 +66,8 @@ from interlock.meetings.models import (
     MeetingSeries,
     Record,
 )
+
+PAGE_SIZE = 50
 
 
 def _meeting_or_404(series: str, number: int) -> Meeting:
@@ -107,8 +114,12 @@ def _submit(form: Any, write: Callable[[], Any]) -> Any | None:
 def meeting_list(request: HttpRequest) -> HttpResponse:
     require(request.user, Action.VIEW_MEETINGS)
     may_manage = bool(can(request.user, Action.MANAGE_MEETINGS))
+    meetings = selectors.meeting_list(series=request.GET.get("series") or None)
+    page = Paginator(meetings, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
-        "meetings": list(selectors.meeting_list(series=request.GET.get("series") or None)),
+        "meetings": list(page.object_list),
+        "page": page,
+        "query_string": query_without_page(request),
         "series": list(selectors.series_list()),
         "chosen": request.GET.get("series", ""),
         "may_manage": may_manage,
@@ -571,6 +582,27 @@ def _calendar(request: HttpRequest, *, name: str, feed: selectors.Feed, file: st
     return response
 
 
+def _windowed(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A feed's window: ``?since=YYYY`` if given, else the default years (``selectors.
+    feed_start``), passed to the view as ``start``. A bad year is refused in plain words, which
+    a person trying the address reads (a calendar program only sees the status)."""
+
+    @wraps(view)
+    def windowed(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        form = FeedWindowForm(request.GET)
+        if not form.is_valid():
+            return HttpResponse(
+                " ".join(str(e) for e in form.errors["since"]),
+                status=400,
+                content_type="text/plain; charset=utf-8",
+            )
+        since = form.cleaned_data["since"]
+        start = selectors.feed_start(today=timezone.localdate(), since=since)
+        return view(request, *args, start=start, **kwargs)
+
+    return windowed
+
+
 def _series_or_404(key: str) -> MeetingSeries:
     found = MeetingSeries.objects.filter(key=key).first()
     if found is None:
@@ -578,11 +610,12 @@ def _series_or_404(key: str) -> MeetingSeries:
     return found
 
 
-def series_calendar(request: HttpRequest, series: str) -> HttpResponse:
+@_windowed
+def series_calendar(request: HttpRequest, series: str, start: dt.date) -> HttpResponse:
     """A series' public feed: what the anonymous public may read, whoever asks."""
     require(request.user, Action.VIEW_MEETINGS)
     found = _series_or_404(series)
-    feed = selectors.feed_of_series(AnonymousUser(), series=found, at=timezone.now())
+    feed = selectors.feed_of_series(AnonymousUser(), series=found, at=timezone.now(), start=start)
     return _calendar(request, name=found.name, feed=feed, file=found.key)
 
 
@@ -608,21 +641,25 @@ def _gone() -> HttpResponse:
     )
 
 
-def organization_calendar(request: HttpRequest, token: str) -> HttpResponse:
+@_windowed
+def organization_calendar(request: HttpRequest, token: str, start: dt.date) -> HttpResponse:
     """The meetings that concern the token holder's organization, as the holder may read them."""
     try:
         holder = _token_or_404(token)
     except CalendarTokenGone:
         return _gone()
     with translation.override(language_of(holder.user)):
-        feed = selectors.feed_of_organization(holder.user, at=timezone.now())
+        feed = selectors.feed_of_organization(holder.user, at=timezone.now(), start=start)
         name = _("Meetings of %(organization)s") % {
             "organization": holder.user.organization.short_name
         }
         return _calendar(request, name=name, feed=feed, file="meetings")
 
 
-def series_calendar_private(request: HttpRequest, token: str, series: str) -> HttpResponse:
+@_windowed
+def series_calendar_private(
+    request: HttpRequest, token: str, series: str, start: dt.date
+) -> HttpResponse:
     """A series' feed with the comment deadlines of the records the token holder may read."""
     try:
         holder = _token_or_404(token)
@@ -630,7 +667,7 @@ def series_calendar_private(request: HttpRequest, token: str, series: str) -> Ht
         return _gone()
     found = _series_or_404(series)
     with translation.override(language_of(holder.user)):
-        feed = selectors.feed_of_series(holder.user, series=found, at=timezone.now())
+        feed = selectors.feed_of_series(holder.user, series=found, at=timezone.now(), start=start)
         return _calendar(request, name=found.name, feed=feed, file=found.key)
 
 
@@ -661,6 +698,7 @@ def calendar_subscriptions(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "tokens": list(selectors.calendar_tokens(user=request.user)),
+        "feed_start": selectors.feed_start(today=timezone.localdate()),
         "series": [(s, address("series-calendar", s.key)) for s in series],
         "new": {
             "organization": address("organization-calendar", raw),

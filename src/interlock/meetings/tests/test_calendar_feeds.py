@@ -117,10 +117,12 @@ def test_the_organization_feed_holds_the_meetings_that_concern_the_holder(client
         raw = issue(client_for(part))
         found = events(client.get(f"/meetings/feeds/{raw}/organization.ics"))
         assert (meeting_uid in found) is sees, part
-    # The secretariat convenes every meeting: its feed holds the sixth high-level meeting too.
+    # The secretariat convenes every meeting: its feed holds the sixth high-level meeting too,
+    # once the window reaches back to 2005.
     raw = issue(client_for("secretariat"))
-    found = events(client.get(f"/meetings/feeds/{raw}/organization.ics"))
-    assert meeting_uid in found and len(found) >= 2
+    sixth = f"meeting-{Meeting.objects.get(series__key='high-level', number=6).pk}@interlock"
+    found = events(client.get(f"/meetings/feeds/{raw}/organization.ics?since=2005"))
+    assert meeting_uid in found and sixth in found
 
 
 @pytest.mark.parametrize(
@@ -273,3 +275,92 @@ def test_no_feed_shows_a_member_of_the_cast_a_record_it_may_not_read(
             seen[kind] |= uid in found
     # And each member who may read a record finds its deadline in some feed.
     assert seen == {kind: subscribes and part in READERS[kind] for kind in two_records}
+
+
+# The window of years: feeds hold the meetings from 1 January two years back and every later one,
+# or from the year a subscriber asks for with ?since=YYYY.
+
+
+@pytest.fixture
+def through_the_years(cast):
+    """Meetings of the standing committee around the default window's first day, each the
+    secretariat planned: one over before it, one over on it, one running across it."""
+    from django.utils import timezone
+
+    year = timezone.localdate().year - 2  # the window's first year
+    made = {}
+    for number, (starts, ends) in enumerate(
+        [
+            (dt.date(year - 1, 6, 1), dt.date(year - 1, 12, 31)),  # over the day before
+            (dt.date(year, 1, 1), dt.date(year, 1, 1)),  # on the first day
+            (dt.date(year - 1, 12, 31), dt.date(year, 1, 2)),  # across it
+        ],
+        start=10,
+    ):
+        made[number] = services.meeting_create(
+            actor=cast["secretariat"],
+            series=cast_meeting().series,
+            number=number,
+            title_en=f"Meeting {number} of the standing committee",
+            starts_on=starts,
+            ends_on=ends,
+            time_zone="Europe/Zurich",
+            venue="Geneva",
+        )
+    return year, {number: f"meeting-{m.pk}@interlock" for number, m in made.items()}
+
+
+def test_a_feed_holds_the_meetings_of_the_last_two_years_and_all_coming_ones(
+    client_for, client, through_the_years
+):
+    year, uid = through_the_years
+    raw = issue(client_for("secretariat"))
+    for path in (
+        "/meetings/calendar/standing-committee.ics",
+        f"/meetings/feeds/{raw}/organization.ics",
+        f"/meetings/feeds/{raw}/series/standing-committee.ics",
+    ):
+        found = events(client.get(path))
+        assert uid[10] not in found, path  # over before the window opens
+        assert uid[11] in found and uid[12] in found, path  # on or across its first day
+        assert f"meeting-{cast_meeting().pk}@interlock" in found, path  # 2027: to come
+        # A year asked for reaches further back, and a later one leaves out the earlier.
+        assert uid[10] in events(client.get(f"{path}?since={year - 1}")), path
+        later = events(client.get(f"{path}?since={year + 1}"))
+        assert uid[11] not in later and uid[12] not in later, path
+
+
+def test_a_feed_window_holds_back_the_comment_deadlines_of_older_meetings(client_for, client, cast):
+    meeting = cast_meeting()
+    record = circulated_record(cast["secretariat"], "partnership")
+    raw = issue(client_for("owner"))
+    deadline = f"record-{record.pk}-comment-deadline@interlock"
+    path = f"/meetings/feeds/{raw}/series/standing-committee.ics"
+    assert deadline in events(client.get(path))
+    later = events(client.get(f"{path}?since={meeting.ends_on.year + 1}"))
+    assert deadline not in later and f"meeting-{meeting.pk}@interlock" not in later
+
+
+@pytest.mark.parametrize("since", ["abc", "1944", "10000", "-1", "2024.5"])
+def test_a_feed_asked_for_a_year_that_is_not_one_says_so_and_sends_no_calendar(
+    client_for, client, since
+):
+    raw = issue(client_for("owner"))
+    for path in (
+        "/meetings/calendar/standing-committee.ics",
+        f"/meetings/feeds/{raw}/organization.ics",
+        f"/meetings/feeds/{raw}/series/standing-committee.ics",
+    ):
+        response = client.get(path, {"since": since})
+        assert response.status_code == 400, path
+        assert response["Content-Type"].startswith("text/plain")
+        assert b"BEGIN:VCALENDAR" not in response.content
+        assert response.content.strip(), path  # the reason, in words
+
+
+def test_the_subscriptions_page_explains_the_window_and_how_to_widen_it(client_for):
+    from django.utils import timezone
+
+    page = client_for("owner").get("/meetings/feeds/").content.decode()
+    assert f"1 January {timezone.localdate().year - 2}" in page
+    assert "?since=2005" in page

@@ -84,3 +84,37 @@ def test_conclusions_the_reader_may_not_read_are_named_only_by_their_kind(
         body = client_for(part).get(path).content.decode()
         assert secret.title not in body and f"/documents/{secret.pk}/" not in body
         assert "a document (withheld)" in body
+
+
+def test_the_meetings_list_comes_in_pages_of_fifty_newest_first_keeping_the_series(
+    client,
+) -> None:
+    import datetime as dt
+
+    from interlock.meetings.models import Meeting, MeetingSeries
+
+    series = MeetingSeries.objects.get(key="wg-peacekeeping")
+    Meeting.objects.bulk_create(
+        Meeting(
+            series=series,
+            number=n,
+            title_en=f"Peacekeeping group meeting {n}",
+            starts_on=dt.date(2030, 1, 1) + dt.timedelta(days=n),
+            ends_on=dt.date(2030, 1, 1) + dt.timedelta(days=n),
+        )
+        for n in range(1, 56)
+    )
+    total = Meeting.objects.count()
+    first = client.get("/meetings/")
+    assert len(first.context["meetings"]) == 50
+    assert first.context["meetings"][0].title == "Peacekeeping group meeting 55"  # newest first
+    assert 'href="?page=2"' in first.content.decode()
+    second = client.get("/meetings/?page=2")
+    assert len(second.context["meetings"]) == total - 50
+    assert "Sixth high-level meeting" in second.content.decode()  # the oldest, last
+    # A series chosen stays chosen from page to page.
+    group = client.get("/meetings/", {"series": series.key}).content.decode()
+    assert 'href="?series=wg-peacekeeping&amp;page=2"' in group
+    last = client.get("/meetings/", {"series": series.key, "page": 2})
+    assert [m.number for m in last.context["meetings"]] == [5, 4, 3, 2, 1]
+    assert client.get("/meetings/?page=999").context["page"].number == 2  # the last page
