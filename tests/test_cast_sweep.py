@@ -79,6 +79,11 @@ PAGES = {
     "/accounts/password/reset/done/": PUBLIC,
     "/health/": PUBLIC,
     "/notifications/": SIGNED_IN,
+    # One's own inbox and calendar subscriptions through the API: every signed-in part, its own.
+    "/api/v1/me/notifications": {**{part: 200 for part in SWEEP_CAST}, "anonymous": 401},
+    "/api/v1/me/notifications?unread=true": {**{p: 200 for p in SWEEP_CAST}, "anonymous": 401},
+    "/api/v1/me/notifications/unread-count": {**{p: 200 for p in SWEEP_CAST}, "anonymous": 401},
+    "/api/v1/me/calendar-tokens": {**{part: 200 for part in SWEEP_CAST}, "anonymous": 401},
     "/api/v1/organizations": PUBLIC,
     "/api/v1/organizations?as_of=2005-07-25&kind=regional": PUBLIC,
     "/api/v1/organizations/EU": PUBLIC,
@@ -229,6 +234,9 @@ ELSEWHERE = {
     "meetings/<slug:series>/<int:number>/record/comments/<int:comment_id>/disposition/",
     "meetings/<slug:series>/<int:number>/record/step/<slug:step>/",
     "notifications/read/",  # POST only: in meetings/tests/test_notifications.py
+    # POST only: in core/tests/test_inbox_api.py and meetings/tests/test_calendar_tokens_api.py
+    "api/v1/me/notifications/read", "api/v1/me/notifications/<notification_id>/read",
+    "api/v1/me/calendar-tokens/<token_id>/revoke",
     "meetings/feeds/<int:token_id>/revoke/",  # POST only: in meetings/tests/test_calendar_feeds.py
     "api/v1/series/<key>/meetings/<number>/record/versions",
     "api/v1/series/<key>/meetings/<number>/record/status",
@@ -601,6 +609,11 @@ def cross_references(cast, cast_documents) -> dict[str, object]:
     item = meetings.agenda_item_add(actor=cast["secretariat"], meeting=meeting, title_en="Papers")
     item.documents.add(annex, cast_documents["restricted_uncovered"])
     meetings.agenda_publish(actor=cast["secretariat"], meeting=meeting)
+    # A notification about the annex in everyone's inbox: the inbox page and its API name it
+    # through the reading policy, as any cross-reference.
+    from interlock.core.services import notify
+
+    notify(recipients=cast.values(), kind="record_circulated", target=annex)
     return {"annex": annex, "agreements": [legacy, on_memo], "agenda_item": item}
 
 

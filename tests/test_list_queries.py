@@ -566,6 +566,8 @@ LISTS: list[tuple[str, Callable[[], str] | str, Callable[[int], None]]] = [
     ("anonymous", "/meetings/calendar/high-level.ics?since=2000", more_deadlines),
     ("owner", "/meetings/feeds/", more_calendar_tokens),
     ("owner", "/notifications/", more_notifications),
+    ("owner", "/api/v1/me/notifications?limit=100", more_notifications),
+    ("owner", "/api/v1/me/calendar-tokens?limit=100", more_calendar_tokens),
     ("secretariat", "/reminders/", more_reminders),
     ("secretariat", _feed_path("secretariat", "organization.ics?since=2000"), more_deadlines),
     ("owner", _feed_path("au.liaison", "series/high-level.ics?since=2000"), more_deadlines),

@@ -3,12 +3,14 @@ from __future__ import annotations
 import datetime as dt
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from django.utils.translation import gettext as _
+from ninja import Field, Path, Router, Schema
+from ninja.errors import HttpError
 from ninja.pagination import paginate
 
-from interlock.core import selectors
-from interlock.core.api_access import api_require, api_user
-from interlock.core.models import AuditEvent
+from interlock.core import selectors, services
+from interlock.core.api_access import api_require, api_require_write, api_user
+from interlock.core.models import AuditEvent, Notification
 from interlock.core.paging import Paging
 from interlock.core.references import NamedOnSlice, Reference
 from interlock.domain.permissions import Action
@@ -104,3 +106,102 @@ def audit_events(request: HttpRequest, action: str = "", q: str = "") -> object:
     return NamedOnSlice(
         events, lambda page: selectors.audit_events_named(reader=reader, events=page)
     )
+
+
+# The reader's own inbox (core.models.Notification) ---------------------------------------------
+
+
+class NotificationOut(Schema):
+    """One notification. Its target is named through the reading policy: a target its reader may
+    no longer read is named only by its kind ("a meeting's record (withheld)"), without a link."""
+
+    id: int
+    kind: str
+    kind_label: str
+    message: str = Field(description="The notification in words, in the reader's language")
+    target: ReferenceOut
+    link: str | None = Field(description="Where to read more; null while the target is withheld")
+    created_at: dt.datetime
+    read_at: dt.datetime | None
+
+    @staticmethod
+    def resolve_kind_label(n: Notification) -> str:
+        return str(n.get_kind_display())
+
+    @staticmethod
+    def resolve_message(n: Notification) -> str:
+        return selectors.notification_words(n.kind) % {"target": n.reference.label}  # type: ignore[attr-defined]  # set by notifications_named
+
+    @staticmethod
+    def resolve_target(n: Notification) -> ReferenceOut | None:
+        return ReferenceOut.of(n.reference)  # type: ignore[attr-defined]
+
+    @staticmethod
+    def resolve_link(n: Notification) -> str | None:
+        return None if n.reference.withheld or not n.link else n.link  # type: ignore[attr-defined]
+
+
+class UnreadOut(Schema):
+    unread: int
+
+
+class MarkedOut(Schema):
+    marked: int = Field(description="How many notifications were unread and are now read")
+
+
+NOTIFICATION_ID = Path(..., ge=1, le=2**53)
+
+
+@router.get(
+    "/me/notifications",
+    response=list[NotificationOut],
+    summary="Your notifications, newest first",
+)
+@paginate(Paging)
+def notification_list(request: HttpRequest, unread: bool = False) -> object:
+    """``unread=true``: only those not yet read."""
+    api_require(request, Action.KEEP_OWN_INBOX)
+    reader = api_user(request)
+    notifications = selectors.notification_list(reader=reader)
+    if unread:
+        notifications = notifications.filter(read_at__isnull=True)
+    return NamedOnSlice(
+        notifications,
+        lambda page: selectors.notifications_named(reader=reader, notifications=page),
+    )
+
+
+@router.get(
+    "/me/notifications/unread-count",
+    response=UnreadOut,
+    summary="How many of your notifications are unread",
+)
+def notification_unread_count(request: HttpRequest) -> UnreadOut:
+    api_require(request, Action.KEEP_OWN_INBOX)
+    return UnreadOut(unread=selectors.unread_notification_count(reader=api_user(request)))
+
+
+@router.post(
+    "/me/notifications/read",
+    response=MarkedOut,
+    summary="Mark all your notifications read",
+)
+def notifications_read_all(request: HttpRequest) -> MarkedOut:
+    actor = api_require_write(request, Action.KEEP_OWN_INBOX)
+    return MarkedOut(marked=services.notifications_mark_read(actor=actor))
+
+
+@router.post(
+    "/me/notifications/{notification_id}/read",
+    response=NotificationOut,
+    summary="Mark one of your notifications read",
+)
+def notification_read(request: HttpRequest, notification_id: int = NOTIFICATION_ID) -> Notification:
+    """404 for a notification that is not yours, as for one that does not exist."""
+    actor = api_require_write(request, Action.KEEP_OWN_INBOX)
+    mine = selectors.notification_list(reader=actor).filter(pk=notification_id)
+    if not mine.exists():
+        raise HttpError(404, _("No such notification in your inbox."))
+    services.notifications_mark_read(actor=actor, ids=[notification_id])
+    (notification,) = selectors.notifications_named(reader=actor, notifications=list(mine))
+    return notification

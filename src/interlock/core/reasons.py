@@ -45,6 +45,7 @@ MESSAGES: dict[str, Promise] = {
     permissions.Why.OWN_CALENDARS: _(
         "Every signed-in user keeps their own calendar subscriptions."
     ),
+    permissions.Why.OWN_INBOX: _("Every signed-in user reads their own notifications."),
     permissions.Why.LIAISON_ANSWERS: _("The liaison official answers for the organization (¶7d)."),
     permissions.Why.INVITATIONS_LIAISON_ONLY: _(
         "Only this organization's liaison official answers its invitations (¶7d)."

@@ -74,7 +74,9 @@ def notifications_named(
     return notifications
 
 
-def notification_message(kind: str, target: str) -> SafeString:
+def notification_words(kind: str) -> str:
+    """The sentence of a notification of ``kind`` in the reader's language, with a
+    ``%(target)s`` slot for its target's name."""
     from django.utils.translation import gettext as _
 
     messages = {
@@ -85,9 +87,13 @@ def notification_message(kind: str, target: str) -> SafeString:
             "The secretariat has disposed of your comment on %(target)s."
         ),
     }
+    return str(messages.get(kind, "%(target)s"))  # type: ignore[call-overload]
+
+
+def notification_message(kind: str, target: str) -> SafeString:
     # The target's name may be in another script than the sentence (an English title in an
     # Arabic sentence): <bdi> keeps each in its own direction.
-    words = escape(str(messages.get(kind, "%(target)s")))  # type: ignore[call-overload]
+    words = escape(notification_words(kind))
     return mark_safe(words % {"target": format_html("<bdi>{}</bdi>", target)})  # noqa: S308 - both parts escaped above
 
 

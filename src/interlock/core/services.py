@@ -155,8 +155,11 @@ def notifications_mark_read(*, actor: Any, ids: Iterable[int] | None = None) -> 
     anyone else's is touched. Returns how many changed."""
     from django.utils import timezone
 
+    from interlock.core.access import require
     from interlock.core.models import Notification
+    from interlock.domain.permissions import Action
 
+    require(actor, Action.KEEP_OWN_INBOX)
     unread = Notification.objects.filter(recipient=actor, read_at__isnull=True)
     if ids is not None:
         unread = unread.filter(pk__in=list(ids))

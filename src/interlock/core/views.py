@@ -72,6 +72,7 @@ def health(request: HttpRequest) -> HttpResponse:
 @login_required
 def notification_list(request: HttpRequest) -> HttpResponse:
     """The reader's own notifications, newest first; each target named as the reader may see it."""
+    require(request.user, Action.KEEP_OWN_INBOX)
     page = Paginator(selectors.notification_list(reader=request.user), 50).get_page(
         request.GET.get("page")
     )
@@ -87,7 +88,7 @@ def notifications_read(request: HttpRequest) -> HttpResponse:
     """Mark one notification read (``id``), or all of them; then back to the list."""
     chosen = request.POST.get("id", "")
     services.notifications_mark_read(
-        actor=request.user, ids=[int(chosen)] if chosen.isdigit() else None
+        actor=request.user, ids=[int(chosen)] if chosen.isdigit() and len(chosen) <= 15 else None
     )
     return redirect("core:notifications")
 

@@ -57,6 +57,8 @@ class Action(StrEnum):
     MANAGE_RECORDS = "manage_records"
     COMMENT_ON_RECORDS = "comment_on_records"
     SUBSCRIBE_CALENDARS = "subscribe_calendars"
+    # One's own in-app notifications (core.models.Notification): read them, mark them read.
+    KEEP_OWN_INBOX = "keep_own_inbox"
     VIEW_REMINDERS = "view_reminders"
 
 
@@ -71,6 +73,7 @@ class Why(StrEnum):
     PARTICIPANTS_PROPOSE = "permission.participants_propose"
     PROPOSALS_PARTICIPANTS_ONLY = "permission.proposals_participants_only"
     OWN_CALENDARS = "permission.own_calendars"
+    OWN_INBOX = "permission.own_inbox"
     LIAISON_ANSWERS = "permission.liaison_answers"
     INVITATIONS_LIAISON_ONLY = "permission.invitations_liaison_only"
     STAFF_COMMENT = "permission.staff_comment"
@@ -150,6 +153,9 @@ def decide(actor: Actor, action: Action, *, organization_id: int | None = None) 
         return Allowed(because(Why.PUBLIC_RECORD))
     if actor.is_anonymous:
         return Denied(because(Why.SIGN_IN))
+    if action is Action.KEEP_OWN_INBOX:
+        # Whatever the role: the inbox only ever holds what was sent to its owner.
+        return Allowed(because(Why.OWN_INBOX))
     if action is Action.CONTRIBUTE_DOCUMENTS:
         return _contribute(actor, organization_id)
     if action is Action.EDIT_CAPABILITIES:

@@ -4,7 +4,9 @@ from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
@@ -21,6 +23,7 @@ from interlock.domain.permissions import Action
 from interlock.meetings import selectors, services
 from interlock.meetings.models import (
     HIGH_LEVEL,
+    CalendarToken,
     Comment,
     Delegation,
     Invitation,
@@ -780,3 +783,85 @@ def agenda_detail(
     if not rows:
         raise HttpError(404, "No such item on an agenda you may see.")
     return AgendaRowView(rows[0])
+
+
+# Calendar subscriptions (RFC 5545): the caller's own private feed addresses --------------------
+
+
+class CalendarTokenOut(Schema):
+    """A calendar subscription's facts; never its secret, which only the answer that made it
+    carries (only a digest is kept)."""
+
+    id: int
+    name: str
+    prefix: str = Field(description="The first characters of the token, to recognize it")
+    created_at: dt.datetime
+    last_used_at: dt.datetime | None
+    revoked_at: dt.datetime | None
+    active: bool
+
+    @staticmethod
+    def resolve_active(t: CalendarToken) -> bool:
+        return t.revoked_at is None
+
+
+class CalendarAddressesOut(Schema):
+    organization: str = Field(description="The meetings that concern your organization")
+    series: dict[str, str] = Field(description="Each series by its key, with your deadlines")
+
+
+class CalendarTokenIssuedOut(CalendarTokenOut):
+    token: str = Field(description="The secret, shown this once: keep it to yourself")
+    addresses: CalendarAddressesOut
+
+
+class CalendarTokenIn(Schema):
+    name: str = Field(..., max_length=100)
+
+
+TOKENS = "/me/calendar-tokens"
+TOKEN_ID = Path(..., ge=1, le=2**53)
+
+
+@router.get(TOKENS, response=list[CalendarTokenOut], summary="Your calendar subscriptions")
+@paginate(Paging)
+def calendar_token_list(request: HttpRequest) -> object:
+    api_require(request, Action.SUBSCRIBE_CALENDARS)
+    return selectors.calendar_tokens(user=api_user(request))
+
+
+@router.post(
+    TOKENS,
+    response={201: CalendarTokenIssuedOut},
+    summary="Make a calendar subscription (its secret and addresses are shown this once)",
+)
+def calendar_token_issue(request: HttpRequest, payload: CalendarTokenIn) -> Status:
+    actor = api_require_write(request, Action.SUBSCRIBE_CALENDARS)
+    token, raw = _written(lambda: services.calendar_token_issue(actor=actor, name=payload.name))
+
+    def address(name: str, *args: str) -> str:
+        return request.build_absolute_uri(reverse(f"meetings:{name}", args=args))
+
+    # Read by CalendarTokenIssuedOut: the secret and its addresses travel in this answer only.
+    token.token = raw  # type: ignore[attr-defined]
+    token.addresses = CalendarAddressesOut(  # type: ignore[attr-defined]
+        organization=address("organization-calendar", raw),
+        series={
+            s.key: address("series-calendar-private", raw, s.key) for s in selectors.series_list()
+        },
+    )
+    return Status(201, token)
+
+
+@router.post(
+    TOKENS + "/{token_id}/revoke",
+    response=CalendarTokenOut,
+    summary="Revoke a calendar subscription: its addresses answer 410 Gone from now on",
+)
+def calendar_token_revoke(request: HttpRequest, token_id: int = TOKEN_ID) -> CalendarToken:
+    """404 for a subscription that is not yours, as for one that does not exist."""
+    actor = api_require_write(request, Action.SUBSCRIBE_CALENDARS)
+    token = selectors.calendar_tokens(user=actor).filter(pk=token_id).first()
+    if token is None:
+        raise HttpError(404, _("No calendar subscription at this address."))
+    return _written(lambda: services.calendar_token_revoke(actor=actor, token=token))
