@@ -15,16 +15,17 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, F, OuterRef, Q, QuerySet, Subquery, Value, When
 
 from interlock.agreements.models import Agreement
 from interlock.core.access import can
 from interlock.decisions.models import Indicator, ProposalStatus
 from interlock.decisions.selectors import visible_proposals
-from interlock.documents.access import readable_documents
-from interlock.documents.models import Document
+from interlock.documents.access import readable_documents, readable_filter, reader_of, reader_terms
+from interlock.documents.models import Document, DocumentText
 from interlock.domain.implementation import REMIND_DAYS_BEFORE
 from interlock.domain.permissions import Action, Role
+from interlock.domain.sharing import AgreementTerms
 from interlock.liaison.selectors import current_appointment
 from interlock.meetings.models import Invitation, InvitationAnswer, RecordStatus
 from interlock.meetings.selectors import records_readable
@@ -37,6 +38,8 @@ SHOWN = 10
 AGREEMENT_HORIZON_DAYS = 90
 # Without an earlier visit, "new" means shared within this many days.
 FIRST_VISIT_DAYS = 30
+# Why a document is listed as shared since the last visit (``shared_since``).
+NEW, NEWLY_SHARED, NEW_VERSION = "new", "newly_shared", "new_version"
 
 T = TypeVar("T")
 
@@ -110,7 +113,9 @@ def home_for(user: Any, *, since: dt.datetime | None, now: dt.datetime) -> Home:
 
 def _organization_blocks(home: Home, user: Any, *, now: dt.datetime) -> None:
     organization_id = home.organization.pk
-    home.shared = shared_since(user, since=home.since, now=now)
+    # The reader's agreements, looked up once for every block that asks the reading policy.
+    terms = reader_terms(reader_of(user))
+    home.shared = shared_since(user, since=home.since, now=now, terms=terms)
     home.invitations = Block.of(
         _open_invitations(now)
         .filter(organization_id=organization_id)
@@ -119,7 +124,7 @@ def _organization_blocks(home: Home, user: Any, *, now: dt.datetime) -> None:
     home.may_answer = bool(can(user, Action.ANSWER_INVITATION, organization_id=organization_id))
     if can(user, Action.COMMENT_ON_RECORDS):
         home.comment_rounds = Block.of(
-            records_readable(user, at=now)
+            records_readable(user, at=now, documents=readable_documents(user, at=now, terms=terms))
             .filter(
                 status=RecordStatus.CIRCULATED,
                 comment_deadline__gt=now,
@@ -176,14 +181,50 @@ def _secretariat_blocks(home: Home, user: Any, *, now: dt.datetime) -> None:
     )
 
 
-def shared_since(user: Any, *, since: dt.datetime, now: dt.datetime) -> Block[Document]:
-    """Documents of other organizations, added since ``since``, that ``user`` may read now."""
+def shared_since(
+    user: Any, *, since: dt.datetime, now: dt.datetime, terms: list[AgreementTerms]
+) -> Block[Document]:
+    """Documents of other organizations that ``user`` may read now and that are news since
+    ``since``, newest first, each with ``shared_as`` saying why: added since (``new``); older but
+    readable only since, as an agreement came into force (``newly_shared``); or given a new
+    version or language version since (``new_version``). ``terms``: the reader's agreements
+    (``reader_terms``), which judge both instants with no further query."""
+    reader = reader_of(user)
+    added = Q(created_at__gt=since, created_at__lte=now)
+    newly_shared = Q(created_at__lte=since) & ~readable_filter(reader, terms, since)
+    versions = DocumentText.objects.filter(
+        document_id=OuterRef("pk"), created_at__gt=since, created_at__lte=now
+    ).order_by("-created_at")
     return Block.of(
-        readable_documents(user, at=now)
-        .filter(created_at__gt=since, created_at__lte=now)
+        readable_documents(user, at=now, terms=terms)
         .exclude(owner_id=user.organization_id)
+        .annotate(new_version_at=Subquery(versions.values("created_at")[:1]))
+        .filter(added | newly_shared | Q(new_version_at__isnull=False))
+        .annotate(
+            shared_as=Case(
+                When(added, then=Value(NEW)),
+                When(newly_shared, then=Value(NEWLY_SHARED)),
+                default=Value(NEW_VERSION),
+            ),
+            shared_at=Case(
+                When(added, then=F("created_at")),
+                When(newly_shared, then=Value(_came_into_force(terms, since=since, now=now))),
+                default=F("new_version_at"),
+            ),
+        )
         .select_related("owner")
-        .order_by("-created_at", "-id")
+        .order_by("-shared_at", "-id")
+    )
+
+
+def _came_into_force(
+    terms: list[AgreementTerms], *, since: dt.datetime, now: dt.datetime
+) -> dt.datetime:
+    """When the reader's documents last became newly readable: the latest of its agreements to
+    come into force between the two instants (its most recent reason to announce one)."""
+    return max(
+        (t.in_force_from for t in terms if t.in_force_from and since < t.in_force_from <= now),
+        default=since,
     )
 
 

@@ -110,11 +110,20 @@ def readable_filter(reader: Reader, terms: list[AgreementTerms], at: dt.datetime
     )
 
 
-def readable_documents(user: Any, *, at: dt.datetime) -> QuerySet[Document]:
-    """Every document ``user`` may read at the instant ``at``."""
+def readable_documents(
+    user: Any, *, at: dt.datetime, terms: list[AgreementTerms] | None = None
+) -> QuerySet[Document]:
+    """Every document ``user`` may read at the instant ``at``. ``terms``: the reader's agreement
+    terms (:func:`reader_terms`), where the caller has looked them up already."""
     reader = reader_of(user)
-    terms = agreement_terms(organization_id=reader.organization) if reader.organization else []
+    if terms is None:
+        terms = reader_terms(reader)
     return Document.objects.filter(readable_filter(reader, terms, at))
+
+
+def reader_terms(reader: Reader) -> list[AgreementTerms]:
+    """The terms of the reader's organization's agreements, none without an organization."""
+    return agreement_terms(organization_id=reader.organization) if reader.organization else []
 
 
 def item_of(document: Document) -> Item:

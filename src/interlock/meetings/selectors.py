@@ -198,9 +198,15 @@ def record_for(user: Any, *, meeting: Meeting, at: dt.datetime) -> Record | None
     )
 
 
-def records_readable(user: Any, *, at: dt.datetime) -> QuerySet[Record]:
+def records_readable(
+    user: Any, *, at: dt.datetime, documents: QuerySet[Document] | None = None
+) -> QuerySet[Record]:
+    """Records whose document ``user`` may read; ``documents``: ``readable_documents(user, at=at)``
+    where the caller has it already (its agreements are then looked up once)."""
+    if documents is None:
+        documents = readable_documents(user, at=at)
     return Record.objects.select_related("document", "meeting__series").filter(
-        document__in=readable_documents(user, at=at)
+        document__in=documents
     )
 
 

@@ -83,6 +83,91 @@ def test_shared_since_the_last_visit_counts_from_the_previous_session(
     assert cast["partner"].home_seen_at > seen  # the next session counts from this one
 
 
+def _shared_section(client) -> str:
+    return home_of(client).split('id="shared-heading"', 1)[1].split("</section>", 1)[0]
+
+
+def _item_of(section: str, title: str) -> str:
+    return next(item for item in section.split("<li>") if title in item)
+
+
+def test_a_document_opened_by_an_agreement_in_force_since_the_last_visit_is_announced(
+    client_for, cast, cast_documents
+) -> None:
+    from interlock.agreements import services as agreements
+    from interlock.agreements.models import AgreementKind
+    from interlock.documents.models import Topic
+
+    home_of(client_for("partner"))  # the last visit
+    later = client_for("partner")
+    memo = CAST_DOCUMENTS["restricted_uncovered"][3]
+    assert memo not in _shared_section(later)
+    agreement = agreements.agreement_create(
+        actor=cast["secretariat"],
+        title="Obsidian disarmament arrangement",
+        kind=AgreementKind.objects.get(key="memorandum-of-understanding"),
+        party_a=cast["owner"].organization,
+        party_b=cast["partner"].organization,
+        coverage={Topic.objects.get(key="disarmament"): "restricted"},
+    )
+    agreements.agreement_enter_into_force(
+        actor=cast["secretariat"], agreement=agreement, at=timezone.now()
+    )
+    section = _shared_section(later)
+    assert "newly shared with you" in _item_of(section, memo)
+    # What the partner could already read at its last visit is not announced again.
+    assert CAST_DOCUMENTS["restricted_covered"][3] not in section
+    # Nor to a reader the agreement does not open it to.
+    assert memo not in home_of(client_for("outsider"))
+
+
+def test_a_new_version_of_a_readable_document_since_the_last_visit_is_announced(
+    client_for, cast, cast_documents
+) -> None:
+    from interlock.documents.services import document_add_version
+
+    home_of(client_for("partner"))
+    later = client_for("partner")
+    note, hidden = CAST_DOCUMENTS["partnership"][3], CAST_DOCUMENTS["confidential_own"][3]
+    assert note not in _shared_section(later)
+    for case in ("partnership", "confidential_own"):
+        document_add_version(
+            actor=cast["owner"], document=cast_documents[case], language="fr", title="Version"
+        )
+    section = _shared_section(later)
+    assert "new version" in _item_of(section, note)
+    assert "newly shared" not in _item_of(section, note)
+    assert hidden not in section  # a new version of what the reader may not read stays unsaid
+
+
+def test_the_reasons_for_announcing_are_said_in_the_reader_s_language(
+    client_for, cast, cast_documents
+) -> None:
+    from interlock.documents.services import document_add_version
+
+    home_of(client_for("partner"))
+    later = client_for("partner")
+    document_add_version(
+        actor=cast["owner"], document=cast_documents["partnership"], language="fr", title="V"
+    )
+    body = later.get("/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "nouvelle version" in body
+
+
+def test_the_liaison_official_s_home_looks_up_its_agreements_terms_once(client_for) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for("partner")
+    home_of(client)
+    with CaptureQueriesContext(connection) as captured:
+        home_of(client)
+    # The terms (agreements with their coverage) judge every block that asks the reading policy:
+    # the documents shared and the records open for comment.
+    coverage = [q for q in captured.captured_queries if 'FROM "agreements_coverage"' in q["sql"]]
+    assert len(coverage) == 1
+
+
 def test_the_visit_is_recorded_once_a_session(client_for, cast) -> None:
     client = client_for("partner")
     home_of(client)
