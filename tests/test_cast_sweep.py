@@ -124,6 +124,17 @@ PAGES = {
     "/api/v1/notifications": {**{part: 200 for part in SWEEP_CAST}, "anonymous": 401},
     "/situations/notifications/999999/": {**{part: 404 for part in SWEEP_CAST}, "anonymous": 302},
     "/situations/peacebuilding/": SIGNED_IN,
+    # Capacity-building plans (¶4): the list is public (each sees what the policy lets it see);
+    # a liaison official records plans of its own organization, the secretariat any.
+    "/situations/capacity-building/": PUBLIC,
+    "/situations/capacity-building/new/": {
+        **{part: 200 for part in SWEEP_CAST},
+        "outsider": 403,
+        "anonymous": 302,
+    },
+    "/situations/capacity-building/999999/": {part: 404 for part in SWEEP_CAST},
+    "/api/v1/capacity-plans": PUBLIC,
+    "/api/v1/capacity-plans/999999": {part: 404 for part in SWEEP_CAST},
     "/situations/peacebuilding/999999/": {**{part: 404 for part in SWEEP_CAST}, "anonymous": 302},
     "/api/v1/peacebuilding/configurations": {
         **{part: 200 for part in SWEEP_CAST},
@@ -204,6 +215,10 @@ ELSEWHERE = {
     "situations/peacebuilding/<int:pk>/propose/", "situations/peacebuilding/seats/<int:seat_id>/adopt/",
     "api/v1/notifications/<notification_id>/texts",
     "api/v1/situations/<pk>/plans", "api/v1/plans/<plan_id>/adopt",
+    # POST and PUT only: capacity-building plans' API writes, in capacity_building/tests/test_api.py
+    "api/v1/capacity-plans/<pk>/pillars", "api/v1/capacity-plans/<pk>/milestones",
+    "api/v1/capacity-plans/<pk>/milestones/<milestone_id>",
+    "api/v1/capacity-plans/<pk>/contributions",
     # POST only: the liaison office's forms, in liaison/tests/test_liaison_office.py
     "organizations/<slug:acronym>/liaison-office/profile/",
     "organizations/<slug:acronym>/liaison-office/contact/",
@@ -273,6 +288,69 @@ def test_each_part_sees_the_situation_only_if_the_policy_says_so(
     assert response.status_code == SITUATION_ROUTES[route][part], f"{part} GET {route}"
     if response.status_code in (403, 404):
         assert cast_situation.title not in response.content.decode()
+
+
+# Routes of a restricted AU capacity-building plan on peacekeeping: seen as the cast's situation
+# is; kept (its edit pages) by the AU's liaison official and the secretariat only.
+PLAN_KEPT = {"owner": 200, "partner": 403, "secretariat": 200, "outsider": 404, "anonymous": 302}
+PLAN_ROUTES = {
+    "/situations/capacity-building/{pk}/": {**SITUATION_SEEN, "anonymous": 404},
+    "/api/v1/capacity-plans/{pk}": {**SITUATION_SEEN, "anonymous": 404},
+    "/situations/capacity-building/{pk}/edit/": PLAN_KEPT,
+    "/situations/capacity-building/{pk}/pillars/new/": PLAN_KEPT,
+    "/situations/capacity-building/{pk}/milestones/new/": PLAN_KEPT,
+    "/situations/capacity-building/{pk}/contributions/new/": PLAN_KEPT,
+    "/situations/capacity-building/pillars/{pillar}/": PLAN_KEPT,
+    "/situations/capacity-building/milestones/{milestone}/": PLAN_KEPT,
+    "/situations/capacity-building/contributions/{contribution}/": PLAN_KEPT,
+}
+CAST_PLAN = "Tundra restricted capacity-building plan"
+
+
+@pytest.fixture
+def cast_plan(cast: dict[str, Any], cast_documents: dict[str, Any]) -> dict[str, Any]:
+    from interlock.capacity_building import services
+    from interlock.documents.models import Topic
+    from interlock.registry.models import Organization
+
+    owner = cast["owner"]
+    plan = services.plan_create(
+        actor=owner,
+        beneficiary=Organization.objects.get(acronym="AU"),
+        title={"title_en": CAST_PLAN},
+        classification="restricted",
+        topics=Topic.objects.filter(key="peacekeeping"),
+    )
+    pillar = services.pillar_add(actor=owner, plan=plan, title={"title_en": "Tundra pillar"})
+    milestone = services.milestone_add(
+        actor=owner,
+        pillar=pillar,
+        description={"description_en": "Tundra milestone"},
+        evidence=cast_documents["confidential_own"],
+    )
+    contribution = services.contribution_add(
+        actor=owner, plan=plan, partner=Organization.objects.get(acronym="EU"), kind="experts"
+    )
+    return {
+        "pk": plan.pk,
+        "pillar": pillar.pk,
+        "milestone": milestone.pk,
+        "contribution": contribution.pk,
+    }
+
+
+@pytest.mark.parametrize("part", SWEEP_CAST)
+@pytest.mark.parametrize("route", sorted(PLAN_ROUTES))
+def test_each_part_sees_and_keeps_a_capacity_building_plan_only_as_it_may(
+    client_for, cast_documents, cast_plan, part: str, route: str
+) -> None:
+    response = client_for(part).get(route.format(**cast_plan))
+    assert response.status_code == PLAN_ROUTES[route][part], f"{part} GET {route}"
+    body = response.content.decode()
+    if response.status_code in (403, 404):
+        assert CAST_PLAN not in body
+    if part != "owner":  # the evidence: the AU's own confidential briefing
+        assert cast_documents["confidential_own"].title not in body
 
 
 # An Article 54 notification on the cast's AU situation: the AU's own staff and the secretariat
@@ -522,6 +600,20 @@ def test_every_route_is_in_the_sweep() -> None:
         "situations/peacebuilding/<int:pk>/": "situations/peacebuilding/999999/",
         "api/v1/situations/<pk>": "api/v1/situations/999999",
         "api/v1/situations/<pk>/plan": "api/v1/situations",
+        "api/v1/capacity-plans/<pk>": "api/v1/capacity-plans/999999",
+        **{
+            route: "situations/capacity-building/999999/"
+            for route in (
+                "situations/capacity-building/<int:pk>/",
+                "situations/capacity-building/<int:pk>/edit/",
+                "situations/capacity-building/<int:pk>/pillars/new/",
+                "situations/capacity-building/<int:pk>/milestones/new/",
+                "situations/capacity-building/<int:pk>/contributions/new/",
+                "situations/capacity-building/pillars/<int:pillar_id>/",
+                "situations/capacity-building/milestones/<int:milestone_id>/",
+                "situations/capacity-building/contributions/<int:contribution_id>/",
+            )
+        },
         "decisions/<int:meeting>/<int:number>/": "decisions/6/8/",
         "api/v1/decisions/<meeting>/<number>": "api/v1/decisions/6/8",
         "api/v1/indicators/<pk>": "api/v1/indicators/999999",

@@ -530,7 +530,86 @@ def more_for_the_home(n: int) -> None:
     more_tasks_and_engagements(n)  # Article 54 notifications not yet sent
 
 
+def _plan_for_lists() -> object:
+    from interlock.capacity_building.models import CapacityPlan
+    from interlock.registry.models import Organization
+
+    plan, _ = CapacityPlan.objects.get_or_create(
+        title_en="Plan for lists",
+        defaults={
+            "beneficiary": Organization.objects.get(acronym="AU"),
+            "status": "under_way",
+            "classification": "partnership",
+            "start_year": 2006,
+        },
+    )
+    return plan
+
+
+def more_capacity_plans(n: int) -> None:
+    """More plans of the AU's (partnership) and the EU's (restricted, unseen by the OSCE), each
+    with pillars, milestones and a contribution from the UN."""
+    from interlock.capacity_building.models import CapacityPlan, Contribution, Milestone, Pillar
+    from interlock.registry.models import Organization
+
+    au, eu, un = (Organization.objects.get(acronym=a) for a in ("AU", "EU", "UN"))
+    start = CapacityPlan.objects.count()
+    for i in range(start, start + n):
+        plan = CapacityPlan.objects.create(
+            beneficiary=au if i % 2 else eu,
+            title_en=f"Plan {i}",
+            status="under_way",
+            classification="partnership" if i % 2 else "restricted",
+            start_year=2000 + i % 20,
+        )
+        pillar = Pillar.objects.create(plan=plan, position=1, title_en=f"Pillar {i}")
+        Milestone.objects.bulk_create(
+            Milestone(pillar=pillar, description_en=f"M{i}", status=s, target_year=2001 + i % 9)
+            for s in ("achieved", "delayed", "unknown")
+        )
+        Contribution.objects.create(plan=plan, partner=un, kind="experts")
+
+
+def more_plan_rows(n: int) -> None:
+    """The plan for lists with ``n`` more pillars, milestones (with evidence) and contributions."""
+    from interlock.capacity_building.models import Contribution, Milestone, Pillar
+    from interlock.documents.models import Document
+    from interlock.registry.models import Organization
+
+    plan = _plan_for_lists()
+    evidence = list(Document.objects.filter(owner__acronym="AU").order_by("pk")[:3])
+    orgs = list(Organization.objects.order_by("pk")[:5])
+    start = Pillar.objects.filter(plan=plan).count()
+    for i in range(start, start + n):
+        pillar = Pillar.objects.create(plan=plan, position=i + 1, title_en=f"Pillar {i}")
+        Milestone.objects.create(
+            pillar=pillar,
+            description_en=f"M{i}",
+            status=("achieved", "planned", "unknown")[i % 3],
+            target_year=2006 + i % 11,
+            evidence=evidence[i % 3],
+        )
+        Contribution.objects.create(
+            plan=plan, pillar=pillar, partner=orgs[i % 5], kind="funding", amount=i, unit="USD"
+        )
+
+
+def plan_for_lists_path() -> str:
+    return f"/situations/capacity-building/{_plan_for_lists().pk}/"  # type: ignore[attr-defined]
+
+
+def plan_for_lists_api_path() -> str:
+    return f"/api/v1/capacity-plans/{_plan_for_lists().pk}"  # type: ignore[attr-defined]
+
+
 LISTS: list[tuple[str, Callable[[], str] | str, Callable[[int], None]]] = [
+    ("outsider", "/situations/capacity-building/", more_capacity_plans),
+    ("anonymous", "/situations/capacity-building/", more_capacity_plans),
+    ("outsider", "/api/v1/capacity-plans?limit=100", more_capacity_plans),
+    ("partner", "/organizations/UN/", more_capacity_plans),
+    ("partner", plan_for_lists_path, more_plan_rows),
+    ("owner", plan_for_lists_path, more_plan_rows),
+    ("partner", plan_for_lists_api_path, more_plan_rows),
     ("partner", "/", more_for_the_home),
     ("owner_member", "/", more_for_the_home),
     ("secretariat", "/", more_for_the_home),

@@ -45,6 +45,7 @@ def _rate_limited(request: HttpRequest, exc: RateLimitedError) -> Any:
 
 def _mount() -> None:
     from interlock.agreements.api import router as agreements_router
+    from interlock.capacity_building.api import router as capacity_router
     from interlock.committees.api import router as committees_router
     from interlock.core.api import router as core_router
     from interlock.decisions.api import router as decisions_router
@@ -61,6 +62,7 @@ def _mount() -> None:
     api.add_router("/", liaison_router)
     api.add_router("/", agreements_router)
     api.add_router("/", situations_router)
+    api.add_router("/", capacity_router)
     api.add_router("/", decisions_router)
     api.add_router("/", committees_router)
 

@@ -125,6 +125,7 @@ INSTALLED_APPS = [
     "interlock.documents",
     "interlock.agreements",
     "interlock.situations",
+    "interlock.capacity_building",
     "interlock.liaison",
     "interlock.decisions",
 ]

@@ -17,6 +17,7 @@ urlpatterns = [
     path("groups/", include("interlock.committees.urls")),
     path("documents/", include("interlock.documents.urls")),
     path("agreements/", include("interlock.agreements.urls")),
+    path("situations/capacity-building/", include("interlock.capacity_building.urls")),
     path("situations/", include("interlock.situations.urls")),
     path("", include("interlock.decisions.urls")),
     path("admin/", admin.site.urls),

@@ -95,6 +95,13 @@ MESSAGES: dict[str, Promise] = {
     permissions.Why.CAPABILITIES_LIAISON_ONLY: _(
         "Only this organization's liaison official keeps its capabilities."
     ),
+    permissions.Why.BENEFICIARY_KEEPS_PLAN: _(
+        "The beneficiary organization's liaison official keeps its capacity-building plans."
+    ),
+    permissions.Why.PLAN_SECRETARIAT_OR_BENEFICIARY: _(
+        "Only the secretariat and the beneficiary organization's liaison official keep a "
+        "capacity-building plan."
+    ),
     permissions.Why.SITUATIONS_STAFF_ONLY: _(
         "Observers and researchers read situations; they do not record them."
     ),

@@ -64,14 +64,18 @@ def policy_filter(
     *,
     named: Callable[[int], QuerySet[Any]],
     covered: Callable[[list[str]], QuerySet[Any]],
+    owner: str = "owner",
 ) -> Q:
-    """The policy as a filter on any model with ``owner`` and ``classification``, mirroring
-    ``may_read`` rule by rule. ``named(organization)`` and ``covered(topics)`` are the model's own
-    subqueries (correlated on ``OuterRef("pk")``) for named readers and topics."""
+    """The policy as a filter on any model with an owner (the field ``owner`` names: a
+    capacity-building plan's is its beneficiary) and ``classification``, mirroring ``may_read``
+    rule by rule. ``named(organization)`` and ``covered(topics)`` are the model's own subqueries
+    (correlated on ``OuterRef("pk")``) for named readers and topics."""
     allowed = Q(classification=Classification.PUBLIC)
     if reader.organization is None:
         return allowed
-    allowed |= Q(owner_id=reader.organization) | Q(classification=Classification.PARTNERSHIP)
+    allowed |= Q(**{f"{owner}_id": reader.organization}) | Q(
+        classification=Classification.PARTNERSHIP
+    )
     allowed |= Q(Exists(named(reader.organization)), classification=Classification.CONFIDENTIAL)
     if reader.is_research_partner:
         return allowed  # no restricted item of another organization (may_read says why)
@@ -81,16 +85,16 @@ def policy_filter(
     for agreement in terms:
         if reader.organization not in agreement.parties or not agreement.in_force_at(at):
             continue
-        (owner,) = agreement.parties - {reader.organization}
-        topics_by_owner[owner] |= {
+        (other,) = agreement.parties - {reader.organization}
+        topics_by_owner[other] |= {
             t for t, up_to in agreement.coverage if up_to >= Level.RESTRICTED
         }
-    for owner, topics in sorted(topics_by_owner.items()):
+    for owner_id, topics in sorted(topics_by_owner.items()):
         if topics:
             allowed |= Q(
                 Exists(covered(sorted(topics))),
                 classification=Classification.RESTRICTED,
-                owner_id=owner,
+                **{f"{owner}_id": owner_id},
             )
     return allowed
 

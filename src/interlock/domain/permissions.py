@@ -60,6 +60,8 @@ class Action(StrEnum):
     # One's own in-app notifications (core.models.Notification): read them, mark them read.
     KEEP_OWN_INBOX = "keep_own_inbox"
     VIEW_REMINDERS = "view_reminders"
+    # Capacity-building plans (¶4): kept by the secretariat and the beneficiary's liaison official.
+    KEEP_CAPACITY_PLAN = "keep_capacity_plan"
 
 
 class Why(StrEnum):
@@ -98,6 +100,8 @@ class Why(StrEnum):
     SITUATIONS_STAFF_ONLY = "permission.situations_staff_only"
     SITUATION_OWNER_ONLY = "permission.situation_owner_only"
     STAFF_RECORD_SITUATIONS = "permission.staff_record_situations"
+    BENEFICIARY_KEEPS_PLAN = "permission.beneficiary_keeps_plan"
+    PLAN_SECRETARIAT_OR_BENEFICIARY = "permission.plan_secretariat_or_beneficiary"
 
 
 @dataclass(frozen=True)
@@ -170,6 +174,11 @@ def decide(actor: Actor, action: Action, *, organization_id: int | None = None) 
         return Denied(because(Why.SECRETARIAT_ONLY))
     if action is Action.ISSUE_OWN_API_TOKEN:
         return Allowed(because(Why.OWN_API_TOKENS))
+    if action is Action.KEEP_CAPACITY_PLAN:
+        # The beneficiary's single accountable voice (¶7d) reports its plan's progress.
+        if actor.role is Role.LIAISON_OFFICIAL and actor.organization_id == organization_id:
+            return Allowed(because(Why.BENEFICIARY_KEEPS_PLAN))
+        return Denied(because(Why.PLAN_SECRETARIAT_OR_BENEFICIARY))
     if action in (Action.VIEW_PROPOSALS, Action.PROPOSE):
         if actor.role in _PARTICIPANT_ROLES:
             return Allowed(because(Why.PARTICIPANTS_PROPOSE))

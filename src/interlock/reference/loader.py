@@ -21,6 +21,7 @@ from django.conf import settings
 from django.db import models, transaction
 
 from interlock.agreements.models import AgreementKind
+from interlock.capacity_building.models import CapacityPlan, Pillar, PlanStatus
 from interlock.committees.models import WorkingGroup
 from interlock.core.i18n import column as translation_column
 from interlock.core.models import Source
@@ -130,6 +131,8 @@ class _Parsed:
     former_names: list[dict[str, Any]] = field(default_factory=list)
     topics: dict[str, dict[str, Any]] = field(default_factory=dict)
     agreement_kinds: dict[str, dict[str, Any]] = field(default_factory=dict)
+    capacity_plans: dict[str, dict[str, Any]] = field(default_factory=dict)
+    pillars: list[dict[str, Any]] = field(default_factory=list)
 
 
 # The UN Statistics Division's file suffix for each official language (its Chinese file is "cn").
@@ -401,9 +404,70 @@ def parse(data_dir: Path = DATA_DIR, m49_dir: Path | None = None) -> _Parsed:
     for where, row in _rows(data_dir, "agreement_kinds.csv"):
         parsed.agreement_kinds[row["key"]] = _names_in_six_languages(row, where, "a kind", errors)
 
+    _parse_capacity_plans(data_dir, parsed, source, errors)
     if errors:
         raise ReferenceDataError(errors)
     return parsed
+
+
+TITLE_COLUMNS = tuple(name.replace("name_", "title_") for name in NAME_COLUMNS)
+
+
+def _year(value: str, where: str, column: str, errors: list[str]) -> int | None:
+    """A year, or None where the source does not state it (blank)."""
+    if not value:
+        return None
+    if not value.isdigit() or not 1945 <= int(value) <= 2100:
+        errors.append(f"{where}: {column} {value!r} is not a year between 1945 and 2100")
+        return None
+    return int(value)
+
+
+def _parse_capacity_plans(
+    data_dir: Path, parsed: _Parsed, source: Callable[[str, str], str], errors: list[str]
+) -> None:
+    """Capacity-building plans (¶4) and their pillars, each citing its source. Titles in the six
+    languages; a year the source does not state stays blank (shown as unknown)."""
+    for where, row in _rows(data_dir, "capacity_building_plans.csv"):
+        missing = [
+            column for column in ("key", "beneficiary", "source", *TITLE_COLUMNS) if not row[column]
+        ]
+        if missing:
+            errors.append(f"{where}: a plan needs {', '.join(missing)}")
+        if row["beneficiary"] not in parsed.organizations:
+            errors.append(f"{where}: unknown organization {row['beneficiary']!r}")
+        if row["status"] not in PlanStatus.values:
+            errors.append(f"{where}: unknown status {row['status']!r}")
+        start = _year(row["start_year"], where, "start_year", errors)
+        end = _year(row["end_year"], where, "end_year", errors)
+        if start is not None and end is not None and end < start:
+            errors.append(f"{where}: the plan ends before it starts")
+        parsed.capacity_plans[row["key"]] = {
+            **{column: row[column] for column in TITLE_COLUMNS},
+            "summary_en": row["summary_en"],
+            "beneficiary": row["beneficiary"],
+            "start_year": start,
+            "end_year": end,
+            "status": row["status"],
+            "classification": row["classification"],
+            "source_id": source(row["source"], where),
+        }
+    for where, row in _rows(data_dir, "capacity_building_pillars.csv"):
+        missing = [column for column in ("source", *TITLE_COLUMNS) if not row[column]]
+        if missing:
+            errors.append(f"{where}: a pillar needs {', '.join(missing)}")
+        if row["plan"] not in parsed.capacity_plans:
+            errors.append(f"{where}: unknown plan {row['plan']!r}")
+        if not row["position"].isdigit():
+            errors.append(f"{where}: position {row['position']!r} is not a number")
+        parsed.pillars.append(
+            {
+                "plan": row["plan"],
+                "position": int(row["position"]) if row["position"].isdigit() else 0,
+                **{column: row[column] for column in TITLE_COLUMNS},
+                "source_id": source(row["source"], where),
+            }
+        )
 
 
 def _parse_charter_bases(
@@ -658,6 +722,17 @@ def load(data_dir: Path = DATA_DIR, m49_dir: Path | None = None) -> LoadReport:
             _upsert(Topic, {"key": key}, values, report)
         for key, values in parsed.agreement_kinds.items():
             _upsert(AgreementKind, {"key": key}, values, report)
+        plans = {}
+        for key, values in parsed.capacity_plans.items():
+            beneficiary = organizations[values["beneficiary"]]
+            rest = {k: v for k, v in values.items() if k != "beneficiary"}
+            plans[key] = _upsert(
+                CapacityPlan, {"key": key}, {**rest, "beneficiary_id": beneficiary.pk}, report
+            )
+        for values in parsed.pillars:
+            lookup = {"plan_id": plans[values["plan"]].pk, "position": values["position"]}
+            rest = {k: v for k, v in values.items() if k not in ("plan", "position")}
+            _upsert(Pillar, lookup, rest, report)
         conclusions = _seed_document(Organization.objects.get(acronym="UN"), report)
         # The sixth meeting's conclusions are that document (its page links them).
         if 6 in meetings and Meeting.objects.filter(pk=meetings[6].pk, outcome=None).update(

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from interlock.agreements import selectors as agreement_selectors
 from interlock.agreements.models import Agreement
 from interlock.agreements.selectors import Status
+from interlock.capacity_building.selectors import plans_of
 from interlock.core.access import can, require
 from interlock.core.forms import TranslationsForm, attach_errors
 from interlock.core.paging import query_without_page
@@ -123,6 +124,8 @@ def organization_detail(request: HttpRequest, acronym: str) -> HttpResponse:
             can(request.user, Action.HOLD_LIAISON_POST, organization_id=organization.pk)
         ),
         "agreements": _agreements_of(request, organization),
+        # Plans it benefits from or contributes to (¶4), as the sharing policy lets the reader see.
+        "capacity_plans": plans_of(request.user, organization.pk, at=timezone.now()),
     }
     return render(request, "registry/organization_detail.html", context)
 

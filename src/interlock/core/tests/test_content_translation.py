@@ -25,6 +25,9 @@ REGISTERED = {
     ("documents", "Topic"): ("name",),
     ("agreements", "AgreementKind"): ("name",),
     ("decisions", "Decision"): ("title", "text"),
+    ("capacity_building", "CapacityPlan"): ("title", "summary"),
+    ("capacity_building", "Pillar"): ("title",),
+    ("capacity_building", "Milestone"): ("description",),
 }
 
 

@@ -45,11 +45,13 @@ SAME_WORD = {
         "notifications",
         "part",
         "participants",
+        "plan",
+        "plans",
         "public",
         "situation",
         "situations",
     },
-    "es": {"material", "tokens"},
+    "es": {"material", "plan", "tokens"},
 }
 
 

@@ -127,3 +127,12 @@ def test_only_its_liaison_official_speaks_for_an_organization(actor: Actor, org:
 def test_proposals_are_for_the_staff_of_participating_organizations(actor: Actor) -> None:
     allowed = bool(decide(actor, Action.PROPOSE))
     assert allowed == (actor.role in {Role.SECRETARIAT, Role.LIAISON_OFFICIAL, Role.MEMBER})
+
+
+@given(actors, organizations)
+def test_a_capacity_building_plan_is_kept_by_the_secretariat_and_the_beneficiarys_liaison_official(
+    actor: Actor, org: int | None
+) -> None:
+    allowed = bool(decide(actor, Action.KEEP_CAPACITY_PLAN, organization_id=org))
+    liaison = actor.role is Role.LIAISON_OFFICIAL and actor.organization_id == org
+    assert allowed == (actor.role is Role.SECRETARIAT or liaison)
