@@ -1,6 +1,10 @@
 """The meeting page: the twenty delegations, and reported figures beside counted ones."""
 
+import datetime as dt
+
 import pytest
+
+from interlock.meetings.models import Meeting, MeetingSeries
 
 pytestmark = pytest.mark.django_db
 
@@ -86,13 +90,9 @@ def test_conclusions_the_reader_may_not_read_are_named_only_by_their_kind(
         assert "a document (withheld)" in body
 
 
-def test_the_meetings_list_comes_in_pages_of_fifty_newest_first_keeping_the_series(
-    client,
-) -> None:
-    import datetime as dt
-
-    from interlock.meetings.models import Meeting, MeetingSeries
-
+def fifty_five_meetings():
+    """55 meetings of the working group on peacekeeping, one a day from 2 January 2030: more than
+    a page of the list, newer than any other meeting."""
     series = MeetingSeries.objects.get(key="wg-peacekeeping")
     Meeting.objects.bulk_create(
         Meeting(
@@ -104,6 +104,13 @@ def test_the_meetings_list_comes_in_pages_of_fifty_newest_first_keeping_the_seri
         )
         for n in range(1, 56)
     )
+    return series
+
+
+def test_the_meetings_list_comes_in_pages_of_fifty_newest_first_keeping_the_series(
+    client,
+) -> None:
+    series = fifty_five_meetings()
     total = Meeting.objects.count()
     first = client.get("/meetings/")
     assert len(first.context["meetings"]) == 50
@@ -118,3 +125,16 @@ def test_the_meetings_list_comes_in_pages_of_fifty_newest_first_keeping_the_seri
     last = client.get("/meetings/", {"series": series.key, "page": 2})
     assert [m.number for m in last.context["meetings"]] == [5, 4, 3, 2, 1]
     assert client.get("/meetings/?page=999").context["page"].number == 2  # the last page
+
+
+def test_the_api_lists_meetings_in_pages_as_every_api_list_does(client) -> None:
+    fifty_five_meetings()
+    total = Meeting.objects.count()
+    first = client.get("/api/v1/meetings").json()
+    assert first["count"] == total and len(first["items"]) == 50  # the default page
+    assert first["items"][0]["number"] == 55  # newest first, as on the page
+    rest = client.get("/api/v1/meetings", {"offset": 50}).json()["items"]
+    assert len(rest) == total - 50 and rest[-1]["number"] == 6  # the sixth, oldest
+    chosen = client.get("/api/v1/meetings", {"series": "wg-peacekeeping", "limit": 10}).json()
+    assert chosen["count"] == 55 and [m["number"] for m in chosen["items"]][:2] == [55, 54]
+    assert client.get("/api/v1/meetings", {"limit": 501}).status_code == 422  # bounded
