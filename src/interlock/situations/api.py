@@ -15,6 +15,7 @@ from ninja.pagination import paginate
 from interlock.core.api_access import api_require, api_require_write, api_user
 from interlock.core.i18n import stored
 from interlock.core.paging import Paging
+from interlock.core.references import NamedOnSlice
 from interlock.domain.permissions import Action
 from interlock.situations import selectors, services
 from interlock.situations.models import (
@@ -26,6 +27,7 @@ from interlock.situations.models import (
     Plan,
     Situation,
 )
+from interlock.situations.units import unit_name
 
 router = Router(tags=["situations"])
 PK = Path(..., ge=1, le=2**53)
@@ -74,7 +76,8 @@ class TaskOut(Schema):
     domain: str
     description: str
     amount: float
-    unit: str
+    unit: str = Field(description="The unit's key, as stored and compared")
+    unit_name: str = Field(description="The unit in the reader's language")
     priority: int
     country: str | None
     enforcement: bool
@@ -142,7 +145,8 @@ class CapabilityOut(Schema):
     domain: str
     effectiveness: float
     capacity: float
-    unit: str
+    unit: str = Field(description="The unit's key, as stored and compared")
+    unit_name: str = Field(description="The unit in the reader's language")
     readiness_days: int
     reach: str
     is_demo: bool
@@ -154,6 +158,10 @@ class CapabilityOut(Schema):
     @staticmethod
     def resolve_domain(c: Capability) -> str:
         return c.domain_id
+
+    @staticmethod
+    def resolve_unit_name(c: Capability) -> str:
+        return unit_name(c.unit)
 
 
 class NotificationOut(Schema):
@@ -241,6 +249,7 @@ def situation_detail(request: HttpRequest, pk: int = PK) -> dict[str, Any]:
                 "description": t.description,
                 "amount": float(t.amount),
                 "unit": t.unit,
+                "unit_name": unit_name(t.unit),
                 "priority": t.priority,
                 "country": t.country_id,
                 "enforcement": t.enforcement,
@@ -365,11 +374,18 @@ def notification_edit(
         raise HttpError(status, " ".join(error.messages)) from None
 
 
+class SeatReasonOut(Schema):
+    code: str
+    params: dict[str, Any] = Field(description="As stored: domain, country and roles as keys")
+    names: dict[str, str] = Field(description="The keys' names in the reader's language")
+    words: str
+
+
 class SeatOut(Schema):
     organization: str
     status: str
     rank: int
-    reasons: list[dict[str, Any]]
+    reasons: list[SeatReasonOut]
 
     @staticmethod
     def resolve_organization(s: ConfigurationSeat) -> str:
@@ -377,9 +393,9 @@ class SeatOut(Schema):
 
     @staticmethod
     def resolve_reasons(s: ConfigurationSeat) -> list[dict[str, Any]]:
-        from interlock.situations.reasons import seat_in_words
-
-        return [{**r, "words": seat_in_words(r)} for r in s.reasons]
+        # Named on the page's slice (selectors.name_seat_reasons): code and params keep the
+        # keys (domain, country, roles); ``names`` and ``words`` are in the reader's language.
+        return list(getattr(s, "shown_reasons", []))
 
 
 class ConfigurationOut(Schema):
@@ -405,4 +421,4 @@ class ConfigurationOut(Schema):
 @paginate(Paging)
 def configuration_list(request: HttpRequest) -> object:
     _signed_in(request)
-    return selectors.configuration_list()
+    return NamedOnSlice(selectors.configuration_list(), selectors.name_seat_reasons)

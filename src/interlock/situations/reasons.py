@@ -83,24 +83,35 @@ SEAT_SENTENCES = {
 }
 
 
-def seat_in_words(reason: dict[str, Any], domains: Mapping[str, str] | None = None) -> str:
-    """Why a regional organization is proposed for a seat, as a sentence: domains by their names
-    in ``domains`` (key → name in the reader's language), roles by their labels."""
+def seat_names(
+    reason: dict[str, Any], domains: Mapping[str, str], countries: Mapping[str, str]
+) -> dict[str, str]:
+    """The names, in the reader's language, of the keys a seat reason carries: its domain (key →
+    name in ``domains``), its country (ISO alpha-3 → name in ``countries``) and its roles
+    (labels). A key with no name stored stays as it is."""
     from interlock.situations.models import Role
 
+    params, names = reason.get("params", {}), {}
+    if "domain" in params:
+        names["domain"] = domains.get(str(params["domain"]), str(params["domain"]))
+    if "country" in params:
+        names["country"] = countries.get(str(params["country"]), str(params["country"]))
+    if "roles" in params:
+        labels = dict(Role.choices)
+        names["roles"] = ", ".join(
+            str(labels.get(role, role)) for role in str(params["roles"]).split(", ")
+        )
+    return names
+
+
+def seat_in_words(reason: dict[str, Any], names: Mapping[str, str] | None = None) -> str:
+    """Why a regional organization is proposed for a seat, as a sentence, its keys replaced by
+    their ``names`` (:func:`seat_names`)."""
     try:
         sentence = SEAT_SENTENCES[SeatCode(reason["code"])]
     except (KeyError, ValueError):
         return str(reason.get("code", ""))
-    params = dict(reason.get("params", {}))
-    if "domain" in params and domains:
-        params["domain"] = domains.get(str(params["domain"]), params["domain"])
-    if "roles" in params:
-        labels = dict(Role.choices)
-        params["roles"] = ", ".join(
-            str(labels.get(role, role)) for role in str(params["roles"]).split(", ")
-        )
     try:
-        return str(sentence) % params
+        return str(sentence) % {**reason.get("params", {}), **(names or {})}
     except (KeyError, TypeError, ValueError):
         return str(sentence)

@@ -441,13 +441,31 @@ def seat_proposals(
 
 def seat_rows(configuration: PeacebuildingConfiguration) -> list[dict[str, Any]]:
     """Each seat with its reasons in words (the seats are prefetched)."""
-    from interlock.situations.reasons import seat_in_words
-
-    domains = domain_names()
+    name_seat_reasons([configuration])
     return [
-        {"seat": seat, "words": [seat_in_words(r, domains) for r in seat.reasons]}
+        {"seat": seat, "words": [r["words"] for r in seat.shown_reasons]}  # type: ignore[attr-defined]
         for seat in configuration.seats.all()
     ]
+
+
+def name_seat_reasons(
+    configurations: list[PeacebuildingConfiguration],
+) -> list[PeacebuildingConfiguration]:
+    """Give each prefetched seat ``shown_reasons``: every stored reason (code and params, keys
+    as stored) with ``names`` (its keys' names in the reader's language) and ``words`` (the
+    sentence made with them). One query (the domains' names), whatever the number of seats."""
+    from interlock.situations.reasons import seat_in_words, seat_names
+
+    domains = domain_names()
+    for configuration in configurations:
+        countries = {configuration.country_id: configuration.country.name}
+        for seat in configuration.seats.all():
+            shown = []
+            for reason in seat.reasons:
+                names = seat_names(reason, domains, countries)
+                shown.append({**reason, "names": names, "words": seat_in_words(reason, names)})
+            seat.shown_reasons = shown  # type: ignore[attr-defined]
+    return configurations
 
 
 def seats_rest_on_demo_data(configuration: PeacebuildingConfiguration) -> bool:

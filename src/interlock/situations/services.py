@@ -11,7 +11,6 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from interlock.core.access import require
@@ -47,6 +46,7 @@ from interlock.situations.models import (
     Task,
     TimelineEntry,
 )
+from interlock.situations.units import in_unit, unit_name
 
 # S/RES/1590 (2005): the Council's own form of a resolution symbol.
 RESOLUTION = re.compile(r"^S/RES/\d{1,5} \(\d{4}\)$")
@@ -264,7 +264,10 @@ def capability_set(
         raise ValidationError({"capacity": _("Capacity cannot be negative.")})
     if unit != domain.unit:
         raise ValidationError(
-            {"unit": _("Capacity in this domain is counted in %(unit)s.") % {"unit": domain.unit}}
+            {
+                "unit": _("Capacity in this domain is counted in this unit: %(unit)s.")
+                % {"unit": unit_name(domain.unit)}
+            }
         )
     if reach not in Reach.values:
         raise ValidationError({"reach": _("Choose a reach from the list.")})
@@ -477,12 +480,11 @@ def _draft_in(
         paragraphs = [_("To the President of the Security Council"), change % facts]
         if task is not None:
             paragraphs.append(
-                _("The engagement concerns the task “%(task)s” (%(domain)s: %(amount)s %(unit)s).")
+                _("The engagement concerns the task “%(task)s” (%(domain)s: %(quantity)s).")
                 % {
                     "task": task.description,
                     "domain": shown(task.domain, "name", language)[0],
-                    "amount": number_format(task.amount, decimal_pos=0, use_l10n=True),
-                    "unit": task.unit,
+                    "quantity": in_unit(task.amount, task.unit),
                 }
             )
         symbols = ", ".join(a.symbol for a in situation.authorizations.all())

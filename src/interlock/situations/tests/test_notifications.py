@@ -51,6 +51,10 @@ def test_the_draft_is_written_in_each_of_the_six_languages_from_the_facts(notifi
     assert texts["ru"].startswith("Председателю Совета Безопасности")
     assert texts["zh_hans"].startswith("致安全理事会主席")
     assert texts["ar"].startswith("إلى رئيس مجلس الأمن")
+    # The task's amount in its unit, in each language's plural form.
+    assert "(Mediation and good offices: 2 teams)" in texts["en"]
+    assert "2 équipes" in texts["fr"] and "2 команды" in texts["ru"]
+    assert "فريقان (2)" in texts["ar"] and "2 个小组" in texts["zh_hans"]
     for language, text in texts.items():
         assert "S/RES/1590 (2005)" in text, language
         assert text != texts["en"] or language == "en", language

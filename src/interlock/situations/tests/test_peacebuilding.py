@@ -78,7 +78,7 @@ def test_the_pages_and_the_api(client_for, world, darfur) -> None:
     url = f"/situations/peacebuilding/{configuration.pk}/"
     assert secretariat.post(f"{url}propose/").status_code == 302
     page = secretariat.get(url).content.decode()
-    assert "The country (SDN) is among its members." in page and "Adopt the seat" in page
+    assert "The country (Sudan) is among its members." in page and "Adopt the seat" in page
     assert "peacebuilding: Mediation" in page and "Demo data" not in page
     Capability.objects.filter(organization__acronym="AU").update(is_demo=True)
     assert "Demo data" in secretariat.get(url).content.decode()
@@ -92,3 +92,25 @@ def test_the_pages_and_the_api(client_for, world, darfur) -> None:
     assert [s["organization"] for s in item["seats"] if s["status"] == "adopted"] == ["AU"]
     again = secretariat.post("/situations/peacebuilding/", {"country": "SDN"}).content.decode()
     assert "already has a configuration" in again
+
+
+def test_the_api_names_a_seats_reasons_in_the_readers_language_and_keeps_the_keys(
+    cast, client_for, world, configuration
+) -> None:
+    from interlock.situations.models import CapabilityDomain
+
+    services.seats_propose(actor=cast["secretariat"], configuration=configuration)
+    client = client_for("owner")
+    client.post("/i18n/setlang/", {"language": "fr", "next": "/"})
+    (item,) = client.get("/api/v1/peacebuilding/configurations").json()["items"]
+    (au,) = [s for s in item["seats"] if s["organization"] == "AU"]
+    reasons = {r["code"]: r for r in au["reasons"]}
+    advantage = reasons["comparative_advantage"]
+    french = CapabilityDomain.objects.get(key="mediation").name_fr
+    assert advantage["params"]["domain"] == "mediation"  # the key, as stored
+    assert advantage["names"] == {"domain": french}
+    assert french in advantage["words"] and "mediation" not in advantage["words"]
+    member = reasons["member_country"]
+    sudan = Country.objects.get(pk="SDN").name_fr
+    assert member["params"] == {"country": "SDN"} and member["names"] == {"country": sudan}
+    assert f"({sudan})" in member["words"]

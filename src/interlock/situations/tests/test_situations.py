@@ -67,7 +67,7 @@ def test_bad_input_is_refused_with_a_message_and_nothing_changes(cast, darfur, w
             adopted_on=dt.date(2005, 3, 24),
             authorizes="x",
         )
-    with pytest.raises(ValidationError, match="counted in personnel"):
+    with pytest.raises(ValidationError, match="counted in this unit: personnel"):
         services.capability_set(
             actor=cast["owner"],
             organization=world["orgs"]["AU"],
