@@ -41,8 +41,8 @@ run: demo
 	$(MANAGE) collectstatic --no-input -v0
 	@echo "Interlock is serving on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
 	@echo "Reminder e-mails wait for the worker: run 'make worker' beside it, and 'interlock send_reminders' daily"
-	$(BIN)/gunicorn interlock.wsgi:application --bind $(HOST):$(PORT) --workers 2 --threads 4 \
-	  --access-logfile - --forwarded-allow-ips 127.0.0.1
+	$(BIN)/gunicorn interlock.wsgi:application -c python:interlock.gunicorn_conf \
+	  --bind $(HOST):$(PORT) --workers 2 --threads 4 --access-logfile - --forwarded-allow-ips 127.0.0.1
 
 worker: $(STAMP)
 	$(MANAGE) db_worker

@@ -354,12 +354,29 @@ NINJA_PAGINATION_MAX_OFFSET = 1_000_000
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"one_line_refusals": {"()": "interlock.core.log_filters.OneLineRefusals"}},
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "one_line_refusals": {"()": "interlock.core.log_filters.OneLineRefusals"},
+        "feed_tokens": {"()": "interlock.core.log_filters.FeedTokens"},
+    },
+    # As Django's own: the development server's request lines, with their time and colours.
+    "formatters": {
+        "server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["feed_tokens"]},
+        "server": {"class": "logging.StreamHandler", "formatter": "server"},
+    },
     "root": {"handlers": ["console"], "level": env_str("INTERLOCK_LOG_LEVEL", "INFO")},
     "loggers": {
         "axes": {"level": "WARNING"},
-        # A 403 is logged as one line with its reason, not a traceback (core/log_filters.py).
-        "django.request": {"filters": ["one_line_refusals"]},
+        # A 403 is logged as one line with its reason, not a traceback; a private calendar feed's
+        # token is replaced in the path (core/log_filters.py), last, after the reason is added.
+        "django.request": {"filters": ["one_line_refusals", "feed_tokens"]},
+        # The development server's request lines (runserver), written by its own handler.
+        "django.server": {"handlers": ["server"], "filters": ["feed_tokens"], "propagate": False},
     },
 }

@@ -1,9 +1,36 @@
 """Log filters. A refusal (403) is an answer the application chose, not a fault: it is logged as one
-line with its reason, never with the traceback of the ``PermissionDenied`` that carried it."""
+line with its reason, never with the traceback of the ``PermissionDenied`` that carried it. A
+private calendar feed's address carries its token (calendar programs cannot sign in), so every
+log line has the token replaced before it is written (:class:`FeedTokens`)."""
 
 from __future__ import annotations
 
 import logging
+import re
+
+# The path segment after /meetings/feeds/ is a private token (meetings/urls.py), except in the
+# address that revokes a subscription by its number. Anything else there, a mistyped or revoked
+# token included, is replaced.
+_FEED_TOKEN = re.compile(r"(/meetings/feeds/)(?!\d+/revoke/)[^/\s?#\"']+")
+REDACTED = "<redacted>"
+
+
+def redact_feed_tokens(text: str) -> str:
+    """``text`` with the token of every private calendar feed address in it replaced."""
+    return _FEED_TOKEN.sub(rf"\g<1>{REDACTED}", text)
+
+
+class FeedTokens(logging.Filter):
+    """Any record: its message, once formatted with its arguments, has feed tokens replaced. On
+    Django's ``django.request`` and ``django.server`` loggers and on gunicorn's error and access
+    logs (``core/gunicorn_log.py``)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        redacted = redact_feed_tokens(message)
+        if redacted != message:
+            record.msg, record.args = redacted, ()
+        return True
 
 
 class OneLineRefusals(logging.Filter):
