@@ -495,6 +495,7 @@ def domain_names() -> dict[str, str]:
 # its most engaged status (the legend and the table name every one).
 ROLE_ORDER = ("lead", "partner", "support")
 STATUS_ORDER = ("active", "standing_by", "alerted", "unable_to_act", "deactivated")
+MARKER_RADIUS = 16
 
 
 def situation_map(situation: Situation, engagement_rows: list[Engagement]) -> dict[str, Any]:
@@ -543,7 +544,9 @@ def situation_map(situation: Situation, engagement_rows: list[Engagement]) -> di
             }
         )
     located = [o for o in organizations if o["home"]]
-    for o, marker in zip(located, geography.spread([o["home"] for o in located], 9), strict=True):
+    # Markers grow to a radius of 16 units at phone width (interlock.css): set apart by that.
+    markers = geography.spread([o["home"] for o in located], MARKER_RADIUS)
+    for o, marker in zip(located, markers, strict=True):
         o["marker"] = marker
         o["line"] = geography.arc(marker, target) if target else None
     # Lines under markers, the strongest drawn last (on top).
