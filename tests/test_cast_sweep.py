@@ -219,6 +219,7 @@ ELSEWHERE = {
     "api/v1/capacity-plans/<pk>/pillars", "api/v1/capacity-plans/<pk>/milestones",
     "api/v1/capacity-plans/<pk>/milestones/<milestone_id>",
     "api/v1/capacity-plans/<pk>/contributions",
+    "situations/capacity-building/pillars/<int:pillar_id>/move/",  # POST only: test_plans.py
     # POST only: the liaison office's forms, in liaison/tests/test_liaison_office.py
     "organizations/<slug:acronym>/liaison-office/profile/",
     "organizations/<slug:acronym>/liaison-office/contact/",

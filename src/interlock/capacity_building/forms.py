@@ -106,6 +106,13 @@ class PlanEditForm(PlanForm):
         del self.fields["beneficiary"]  # a plan keeps its beneficiary
 
 
+class PillarChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """A pillar of the plan, named with its number in the plan's order."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.position}. {obj.title}"
+
+
 def _pillars(plan: Any) -> Any:
     return Pillar.objects.filter(plan=plan).order_by("position")
 
@@ -124,12 +131,17 @@ class PillarForm(forms.Form):
         self.order_fields([*TITLE_LABELS, "domains"])
 
 
+class PillarMoveForm(forms.Form):
+    to = forms.IntegerField(min_value=1, max_value=32767, label=_("Position"))
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
 class PillarEditForm(PillarForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class MilestoneForm(forms.Form):
-    pillar = forms.ModelChoiceField(queryset=Pillar.objects.none(), label=_("Pillar"))
+    pillar = PillarChoiceField(queryset=Pillar.objects.none(), label=_("Pillar"))
     target_year = _year(_("Target year"), _("Leave blank where it is not known"))
     status = forms.ChoiceField(
         choices=MilestoneStatus.choices, label=_("Status"), initial=MilestoneStatus.PLANNED
@@ -156,7 +168,7 @@ class ContributionForm(forms.Form):
     partner = forms.ModelChoiceField(
         queryset=Organization.objects.order_by("short_name_en"), label=_("Partner")
     )
-    pillar = forms.ModelChoiceField(
+    pillar = PillarChoiceField(
         queryset=Pillar.objects.none(),
         required=False,
         label=_("Pillar"),

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -258,6 +258,45 @@ def pillar_update(
                 target=plan,
                 organization=plan.beneficiary,
                 changes={"pillar": [pillar.position, pillar.position], **changes},
+            )
+    return pillar
+
+
+# Pillars are renumbered through positions above this one, so that no two ever share a position,
+# row by row, on either database (PostgreSQL checks the unique constraint at each row).
+_RENUMBER_OFFSET = 10_000
+
+
+def pillar_move(*, actor: Any, pillar: Pillar, to: int, expected_version: int) -> Pillar:
+    """Move a pillar to position ``to`` (1 = first); the pillars between shift by one."""
+    plan = pillar.plan
+    require(actor, Action.KEEP_CAPACITY_PLAN, organization_id=plan.beneficiary_id)
+    # Atomic, under the plan's row lock: the whole order is rewritten at once, and the pillar's
+    # version decides between two people moving it at the same time.
+    with transaction.atomic():
+        CapacityPlan.objects.select_for_update().filter(pk=plan.pk).first()
+        if not Pillar.objects.filter(pk=pillar.pk, version=expected_version).exists():
+            raise _conflict()
+        order = list(plan.pillars.order_by("position").values_list("pk", flat=True))
+        if not 1 <= to <= len(order):
+            raise ValidationError(
+                {"to": _("Give a position between 1 and %(last)s.") % {"last": len(order)}}
+            )
+        before = order.index(pillar.pk) + 1
+        order.remove(pillar.pk)
+        order.insert(to - 1, pillar.pk)
+        Pillar.objects.filter(plan=plan).update(position=F("position") + _RENUMBER_OFFSET)
+        for position, pk in enumerate(order, start=1):
+            Pillar.objects.filter(pk=pk).update(position=position)
+        Pillar.objects.filter(pk=pillar.pk).update(version=expected_version + 1)
+        pillar.position, pillar.version = to, expected_version + 1
+        if before != to:
+            audit_record(
+                actor=actor,
+                action="capacity_plan.pillar_move",
+                target=plan,
+                organization=plan.beneficiary,
+                changes={"position": [before, to]},
             )
     return pillar
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/milestones/new/", views.milestone_add, name="milestone-add"),
     path("<int:pk>/contributions/new/", views.contribution_add, name="contribution-add"),
     path("pillars/<int:pillar_id>/", views.pillar_edit, name="pillar-edit"),
+    path("pillars/<int:pillar_id>/move/", views.pillar_move, name="pillar-move"),
     path("milestones/<int:milestone_id>/", views.milestone_edit, name="milestone-edit"),
     path(
         "contributions/<int:contribution_id>/",

@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from interlock.capacity_building import selectors, services
@@ -24,6 +25,7 @@ from interlock.capacity_building.forms import (
     MilestoneForm,
     PillarEditForm,
     PillarForm,
+    PillarMoveForm,
     PlanEditForm,
     PlanForm,
     texts,
@@ -217,6 +219,32 @@ def pillar_edit(request: HttpRequest, pillar_id: int) -> HttpResponse:
     if request.method == "POST" and _submit(form, update) is not None:
         return _done(request, plan_url(plan) + "#pillars", _("The pillar is saved."))
     return _form_page(request, form, _("Edit the pillar"), plan)
+
+
+@login_required
+@require_POST
+def pillar_move(request: HttpRequest, pillar_id: int) -> HttpResponse:
+    pillar = Pillar.objects.filter(pk=pillar_id).first()
+    if pillar is None:
+        raise Http404
+    plan = _kept(request, pillar.plan_id)
+    pillar.plan = plan
+    form = PillarMoveForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError([e for errors in form.errors.values() for e in errors])
+        services.pillar_move(
+            actor=request.user,
+            pillar=pillar,
+            to=form.cleaned_data["to"],
+            expected_version=form.cleaned_data["version"],
+        )
+    except (ValidationError, services.ConflictError) as error:
+        for message in getattr(error, "messages", [str(error)]):
+            messages.error(request, message)
+    else:
+        messages.success(request, _("The pillar is moved."))
+    return redirect(plan_url(plan) + "#pillars")
 
 
 @login_required

@@ -190,3 +190,24 @@ def test_a_pillar_of_another_plan_is_refused(cast, plan) -> None:
             kind="experts",
         )
     assert "pillar" in refused.value.message_dict
+
+
+def test_a_pillar_moves_and_the_others_shift_and_a_stale_move_is_refused(
+    cast, client_for, plan
+) -> None:
+    third = services.pillar_add(actor=cast["owner"], plan=plan, title={"title_en": "Equipment"})
+    services.pillar_move(actor=cast["owner"], pillar=third, to=1, expected_version=1)
+    assert [p.title_en for p in plan.pillars.order_by("position")] == [
+        "Equipment",
+        "Logistics",
+        "Training",
+    ]
+    with pytest.raises(services.ConflictError):
+        services.pillar_move(actor=cast["owner"], pillar=third, to=3, expected_version=1)
+    with pytest.raises(ValidationError):
+        services.pillar_move(actor=cast["owner"], pillar=third, to=4, expected_version=2)
+    assert AuditEvent.objects.filter(action="capacity_plan.pillar_move").count() == 1
+    url = f"/situations/capacity-building/pillars/{third.pk}/move/"
+    assert client_for("partner").post(url, {"to": 2, "version": 2}).status_code == 403
+    assert client_for("owner").post(url, {"to": 2, "version": 2}).status_code == 302
+    assert plan.pillars.get(pk=third.pk).position == 2
