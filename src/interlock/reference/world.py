@@ -12,6 +12,7 @@ import csv
 import json
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from interlock.domain.geography import Frame, Point, Ring, decode, path
 
@@ -19,11 +20,15 @@ DATA = Path(__file__).resolve().parent / "data"
 FRAME = Frame()
 
 
+def _world() -> dict[str, Any]:
+    # Read by the two cached layers below, each once per process; the raw lists are not kept.
+    return dict(json.loads((DATA / "world_110m.json").read_text(encoding="utf-8")))
+
+
 @cache
 def country_rings() -> dict[str, list[Ring]]:
     """Each country's rings (longitude, latitude), keyed by ISO 3166 alpha-3."""
-    world = json.loads((DATA / "world_110m.json").read_text(encoding="utf-8"))
-    return {code: [decode(r) for r in rings] for code, rings in world["countries"].items()}
+    return {code: [decode(r) for r in rings] for code, rings in _world()["countries"].items()}
 
 
 @cache
@@ -37,10 +42,9 @@ def land_path() -> str:
     """Every shape on the map as one path, the land under everything else (Antarctica lies
     below the frame's southern edge and is left out; Kosovo, which has no ISO 3166 code, is
     drawn here and never highlighted)."""
-    world = json.loads((DATA / "world_110m.json").read_text(encoding="utf-8"))
     rings = [r for code, rs in country_rings().items() if code != "ATA" for r in rs]
     # Whole units: the faint land needs no finer line, and the page is a third lighter.
-    return path(rings + [decode(r) for r in world["unkeyed"]], FRAME, digits=0)
+    return path(rings + [decode(r) for r in _world()["unkeyed"]], FRAME, digits=0)
 
 
 @cache

@@ -11,10 +11,11 @@ from django.db.models import F, OuterRef, Prefetch, QuerySet
 from django.http import Http404
 
 from interlock.documents.access import agreement_terms, policy_filter, reader_of
-from interlock.domain import engine, peacebuilding
+from interlock.domain import engine, geography, peacebuilding
 from interlock.domain.chapter_viii import Authorization as AuthorizationTerms
 from interlock.domain.decisions import Decision
 from interlock.domain.sharing import Item, Level, may_read
+from interlock.reference import world
 from interlock.registry.models import (
     COUNTED_AS_MEMBER,
     Membership,
@@ -504,9 +505,6 @@ def situation_map(situation: Situation, engagement_rows: list[Engagement]) -> di
     the ones the reader may see. Each engaged organization gets a number, a marker at its
     headquarters where the city is located (``reference/data/headquarters_places.csv``), and a
     line from there to the situation."""
-    from interlock.domain import geography
-    from interlock.reference import world
-
     rings, paths = world.country_rings(), world.country_paths()
     countries = list(situation.countries.all())
     anchors = [a for c in countries if (a := geography.anchor(rings.get(c.pk, [])))]
