@@ -343,7 +343,7 @@ def parse(data_dir: Path = DATA_DIR, m49_dir: Path | None = None) -> _Parsed:
             errors.append(f"{where}: unknown working group {row['working_group']!r}")
         parsed.series[row["key"]] = {
             "kind": row["kind"],
-            "name_en": row["name"],
+            **_names_in_six_languages(row, where, "a meeting series", errors),
             "working_group": row["working_group"],
             "source_id": source(row["source"], where),
         }

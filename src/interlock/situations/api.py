@@ -17,6 +17,7 @@ from interlock.core.i18n import stored
 from interlock.core.paging import Paging
 from interlock.core.references import NamedOnSlice
 from interlock.domain.permissions import Action
+from interlock.registry.api import SourceOut
 from interlock.situations import selectors, services
 from interlock.situations.models import (
     Authorization,
@@ -91,7 +92,13 @@ class EngagementOut(Schema):
     status: str
     started_on: dt.date
     ended_on: dt.date | None
-    article_52_prior_effort: str
+    article_52_prior_effort: str = Field(
+        description="yes, no, unknown (the source is silent) or not_applicable"
+    )
+    source: SourceOut | None = Field(
+        description="The source an engagement from the public record cites; "
+        "null for one made by adopting a plan"
+    )
 
 
 class SituationDetailOut(SituationFields):
@@ -266,6 +273,7 @@ def situation_detail(request: HttpRequest, pk: int = PK) -> dict[str, Any]:
                 "started_on": e.started_on,
                 "ended_on": e.ended_on,
                 "article_52_prior_effort": e.article_52_prior_effort,
+                "source": e.source,
             }
             for e in selectors.engagements(situation)
         ],

@@ -285,11 +285,22 @@ class Engagement(models.Model):
         max_length=16, choices=PriorEffort.choices, default=PriorEffort.UNKNOWN
     )
     article_52_note = models.CharField(max_length=300, blank=True)
+    # An engagement from the public record cites its source (reference data); one made by adopting
+    # a plan has none: the plan is its record.
+    source = models.ForeignKey(
+        "core.Source", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["situation", "task", "role", "organization__short_name_en"]
         constraints = [
+            # Loading the reference data twice records a cited engagement once.
+            models.UniqueConstraint(
+                fields=["situation", "organization", "source"],
+                condition=Q(source__isnull=False),
+                name="one_cited_engagement_per_source",
+            ),
             # Adopting a plan twice creates its engagements once.
             models.UniqueConstraint(
                 fields=["plan", "task", "organization"], name="one_engagement_per_plan_task"

@@ -5,16 +5,20 @@ that year) and the Indian Ocean tsunami of 26 December 2004 (disaster relief, ¶
 Only facts checked against the cited source are recorded; the Council's resolutions of 2005 are
 dated developments on the timeline, not authorizations under Article 53: none of them authorizes
 enforcement by a regional arrangement. Organizations' capabilities are not public and are not
-here (see ``situations.demo``).
+here (see ``situations.demo``). Engagements from the record cite their source and are loaded
+without drafting Article 54 notifications; the tsunami has none: the regional organization whose
+part the sources state (ASEAN, which convened the special leaders' meeting in Jakarta on
+6 January 2005) is not in the registry.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from interlock.core.models import Source
 from interlock.registry.models import Country, Organization
-from interlock.situations.models import Situation, TimelineEntry
+from interlock.situations.models import Engagement, Situation, TimelineEntry
 
 ACCESSED = dt.date(2026, 12, 1)
 
@@ -47,7 +51,7 @@ SOURCES = {
     ),
 }
 
-SITUATIONS = [
+SITUATIONS: list[dict[str, Any]] = [
     {
         "title": "Darfur (the Sudan), 2005",
         "kind": "armed_conflict",
@@ -91,6 +95,22 @@ SITUATIONS = [
                 "end of September 2005.",
                 "sc-prst-2005-05-12",
             ),
+        ],
+        # Who does what where, as the record states it. AMIS is the African Union's own mission,
+        # deployed and sized by its Peace and Security Council: the AU leads. The 28th meeting's
+        # communiqué records the deployment of AMIS "following its decision of 20 October 2004
+        # [PSC/PR/Comm(XVII)]" and the AMIS military component fully deployed by 28 April 2005:
+        # active. It says nothing of a regional effort before referral to the Council
+        # (Article 52(2)): unknown. No end is recorded (the situation is that of 2005).
+        "engagements": [
+            {
+                "organization": "AU",
+                "role": "lead",
+                "status": "active",
+                "started_on": dt.date(2004, 10, 20),
+                "article_52_prior_effort": "unknown",
+                "source": "au-psc-28-communique",
+            },
         ],
     },
     {
@@ -145,4 +165,27 @@ def load_reference_situations() -> int:
                 source_id=source,
                 defaults={"text": text},
             )
+        for engagement in spec.get("engagements", []):
+            _record_engagement(situation, engagement)
     return created
+
+
+def _record_engagement(situation: Situation, spec: dict[str, Any]) -> None:
+    """A cited engagement, written straight to the table: it is a fact from the record, not a
+    plan's decision, so it neither goes through plan adoption nor drafts an Article 54
+    notification (that is drafted when an engagement starts or changes in Interlock). Never
+    overwrites: a status later changed in Interlock stays as changed."""
+    organization = Organization.objects.filter(acronym=spec["organization"]).first()
+    if organization is None:
+        return
+    Engagement.objects.get_or_create(
+        situation=situation,
+        organization=organization,
+        source_id=spec["source"],
+        defaults={
+            "role": spec["role"],
+            "status": spec["status"],
+            "started_on": spec["started_on"],
+            "article_52_prior_effort": spec["article_52_prior_effort"],
+        },
+    )

@@ -117,9 +117,9 @@ def tasks(situation: Situation) -> QuerySet[Task]:
 
 
 def engagements(situation: Situation) -> QuerySet[Engagement]:
-    return situation.engagements.select_related("organization", "task", "task__domain").order_by(
-        "task_id", "role", "organization__short_name_en", "pk"
-    )
+    return situation.engagements.select_related(
+        "organization", "task", "task__domain", "source"
+    ).order_by("task_id", "role", "organization__short_name_en", "pk")
 
 
 def plans(situation: Situation) -> QuerySet[Plan]:

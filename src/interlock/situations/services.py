@@ -374,7 +374,10 @@ def _engage(actor: Any, plan: Plan, today: dt.date) -> None:
     }
     standing = {
         (e.task_id, e.organization.acronym): e
-        for e in selectors.engagements(situation).filter(status__in=selectors.STANDING)
+        # Engagements from the public record (cited, no plan) are facts, not the plan's to end.
+        for e in selectors.engagements(situation).filter(
+            status__in=selectors.STANDING, source__isnull=True
+        )
     }
     for key, assignment in sorted(wanted.items()):
         role = Role.LEAD if assignment["role"] == "lead" else Role.SUPPORT

@@ -123,3 +123,39 @@ def test_an_arabic_reader_sees_the_topics_in_arabic(client) -> None:
     client.post("/i18n/setlang/", {"language": "ar", "next": "/"})
     body = client.get("/documents/").content.decode()
     assert "حفظ السلام" in body
+
+
+def test_every_meeting_series_is_named_in_the_six_languages() -> None:
+    from interlock.meetings.models import MeetingSeries
+
+    columns = ("name_en", "name_fr", "name_es", "name_ru", "name_zh_hans", "name_ar")
+    with (DATA_DIR / "meeting_series.csv").open(encoding="utf-8") as handle:
+        keys = {row["key"] for row in csv.DictReader(handle)}
+    entries = list(MeetingSeries.objects.filter(key__in=keys).values("key", *columns))
+    assert len(entries) == len(keys) == 11
+    for entry in entries:
+        assert all(entry[column] for column in columns), entry
+        assert len({entry[column] for column in columns}) == 6, entry  # not English copied
+
+
+def test_a_meeting_series_without_its_russian_name_refuses_the_whole_load(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    series = data / "meeting_series.csv"
+    rows = list(csv.reader(series.read_text(encoding="utf-8").splitlines()))
+    rows[3][rows[0].index("name_ru")] = ""
+    with series.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    with pytest.raises(ReferenceDataError) as refused:
+        load(data)
+    assert any(
+        "meeting_series.csv:4" in e and "a meeting series" in e and "name_ru" in e
+        for e in refused.value.errors
+    ), refused.value.errors
+
+
+def test_an_arabic_reader_sees_the_meeting_series_in_arabic(client) -> None:
+    client.post("/i18n/setlang/", {"language": "ar", "next": "/"})
+    body = client.get("/meetings/").content.decode()
+    assert "الاجتماعات الرفيعة المستوى بين الأمم المتحدة" in body
+    assert "High-level meetings between" not in body
