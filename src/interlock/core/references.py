@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.apps import apps
 from django.db import models
 from django.db.models import CharField, Q, QuerySet
 from django.db.models.functions import Cast
@@ -40,19 +41,31 @@ class Kind:
     label: str  # the model's ``_meta.label_lower``, as audit events store it
     noun: str | Promise  # "a document": what a withheld reference still says
     readable: Readable | None  # None: public
+    # What the model's ``__str__`` reads from related rows, joined when it is named as it is
+    # called now (:func:`name_current`), so that naming a page of targets costs one query a kind.
+    named_with: tuple[str, ...] = ()
 
 
 _KINDS: dict[str, Kind] = {}
 
 
-def register(model: type[models.Model], *, noun: str | Promise, readable: Readable) -> None:
+def register(
+    model: type[models.Model],
+    *,
+    noun: str | Promise,
+    readable: Readable,
+    named_with: tuple[str, ...] = (),
+) -> None:
     """Say how to tell which objects of ``model`` a reader may read (one queryset, no loop)."""
-    _KINDS[model._meta.label_lower] = Kind(model._meta.label_lower, noun, readable)
+    label = model._meta.label_lower
+    _KINDS[label] = Kind(label, noun, readable, named_with)
 
 
-def register_public(model: type[models.Model], *, noun: str | Promise) -> None:
+def register_public(
+    model: type[models.Model], *, noun: str | Promise, named_with: tuple[str, ...] = ()
+) -> None:
     """Objects of ``model`` are public facts of the partnership: anyone may read their names."""
-    _KINDS[model._meta.label_lower] = Kind(model._meta.label_lower, noun, None)
+    _KINDS[model._meta.label_lower] = Kind(model._meta.label_lower, noun, None, named_with)
 
 
 def kind_of(label: str) -> Kind | None:
@@ -119,6 +132,46 @@ def name_all(
     ]
 
 
+def name_current(
+    user: Any, targets: Iterable[tuple[str, str, str]], *, at: dt.datetime | None = None
+) -> list[Reference]:
+    """As :func:`name_all`, but a target the user may read is named as it is called now, in the
+    active language (a meeting's title in the reader's language), not by the label stored when
+    it was referred to (in English, as the audit trail stores labels). A public target that is
+    no longer there keeps its stored label; any other target the user may not read, or that is
+    gone, is withheld. One query per kind of target present."""
+    at = at or timezone.now()
+    targets = [(str(t), str(i), label) for t, i, label in targets]
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for target_type, target_id, _label in targets:
+        wanted[target_type].add(target_id)
+    now_called: dict[tuple[str, str], str] = {}
+    for target_type, ids in wanted.items():
+        kind = _KINDS.get(target_type)
+        if kind is None:
+            continue
+        readable = kind.readable(user, at) if kind.readable else None
+        model = apps.get_model(target_type)
+        objects = model._default_manager.all() if readable is None else readable
+        if kind.named_with:
+            objects = objects.select_related(*kind.named_with)
+        pks: list[Any] = list(ids)
+        if _integer_pk(model):
+            pks = [int(i) for i in ids if i.isdigit() and len(i) <= 18]
+        for obj in objects.filter(pk__in=pks):
+            now_called[(target_type, str(obj.pk))] = str(obj)
+
+    def named(target_type: str, target_id: str, label: str) -> Reference:
+        if (target_type, target_id) in now_called:
+            return Reference(target_type, target_id, now_called[(target_type, target_id)], False)
+        kind = _KINDS.get(target_type)
+        if kind is not None and kind.readable is None:
+            return Reference(target_type, target_id, label, withheld=False)
+        return Reference(target_type, target_id, withheld_label(target_type), withheld=True)
+
+    return [named(*target) for target in targets]
+
+
 def name_one(
     user: Any, target: models.Model | None, *, at: dt.datetime | None = None
 ) -> Reference | None:
@@ -138,10 +191,12 @@ def attach(
     label_field: str = "target_label",
     to: str = "reference",
     at: dt.datetime | None = None,
+    current: bool = False,
 ) -> Sequence[Any]:
     """Set ``row.<to>`` to the :class:`Reference` of each row's target (rows such as audit
-    events that store a target's type, id and label); returns the rows."""
-    references = name_all(
+    events that store a target's type, id and label); returns the rows. ``current``: each
+    target as it is called now (:func:`name_current`), not by its stored label."""
+    references = (name_current if current else name_all)(
         user,
         [
             (getattr(row, type_field), getattr(row, id_field), getattr(row, label_field))

@@ -64,8 +64,10 @@ def notifications_named(
     *, reader: Any, notifications: Sequence[Notification]
 ) -> Sequence[Notification]:
     """Give each notification of a page ``reference`` (its target named through the reading
-    policy: one query per kind of target) and ``message`` (in the reader's language)."""
-    references.attach(reader, notifications)
+    policy as it is called now, in the reader's language: one query per kind of target) and
+    ``message`` (in the reader's language). The label stored with the notification (English,
+    as the audit trail stores labels) is kept only for a public target that is gone."""
+    references.attach(reader, notifications, current=True)
     for notification in notifications:
         notification.message = notification_message(  # type: ignore[attr-defined]
             notification.kind,

@@ -53,7 +53,7 @@ def _of_records(model: Any) -> Any:
     return readable
 
 
-register(Record, noun=_("a meeting's record"), readable=_records)
+register(Record, noun=_("a meeting's record"), readable=_records, named_with=("document",))
 register(RecordVersion, noun=_("a version of a record"), readable=_of_records(RecordVersion))
 register(Comment, noun=_("a comment on a record"), readable=_of_records(Comment))
 

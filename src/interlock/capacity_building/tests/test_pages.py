@@ -34,6 +34,15 @@ def test_the_ten_year_programme_is_shown_as_its_sources_give_it(client_for) -> N
     assert "<svg" not in page.split('id="progress-heading"')[1].split("</section>")[0]
 
 
+@pytest.mark.parametrize("part", ["anonymous", "outsider"])
+def test_the_situations_area_and_the_organization_page_lead_to_the_plans(client_for, part) -> None:
+    client = client_for(part)
+    assert 'href="/situations/capacity-building/"' in client.get("/situations/").content.decode()
+    plan = _reference()
+    au = client.get("/organizations/AU/").content.decode()
+    assert f'href="/situations/capacity-building/{plan.pk}/"' in au
+
+
 def test_the_pillars_are_named_in_the_readers_language(client_for) -> None:
     plan = _reference()
     client = client_for("anonymous")

@@ -113,3 +113,44 @@ def test_every_role_keeps_its_own_inbox(client_for, cast) -> None:
     assert client.get(LIST).json()["count"] == 1
     assert client.get("/notifications/").status_code == 200
     assert client.post(LIST + "/read").json() == {"marked": 1}
+
+
+def test_a_meeting_is_named_in_the_readers_language_as_it_is_called_now(
+    client_for, cast, inbox
+) -> None:
+    Meeting.objects.filter(pk=meeting().pk).update(
+        title_fr="Première réunion du comité permanent"
+    )
+    stored = Notification.objects.get(recipient=cast["owner"], kind="invitation")
+    assert stored.target_label == "First meeting of the standing committee"  # kept in English
+    client = client_for("owner")
+    french = client.get(LIST, HTTP_ACCEPT_LANGUAGE="fr").json()["items"][1]
+    assert french["target"]["label"] == "Première réunion du comité permanent"
+    assert "Première réunion du comité permanent" in french["message"]
+    # A language without a title of its own reads the English one.
+    arabic = client.get(LIST, HTTP_ACCEPT_LANGUAGE="ar").json()["items"][1]
+    assert arabic["target"]["label"] == "First meeting of the standing committee"
+    client.cookies["django_language"] = "fr"
+    page = client.get("/notifications/").content.decode()
+    assert "Première réunion du comité permanent" in page
+    assert "First meeting of the standing committee" not in page
+
+
+def test_a_public_target_that_is_gone_keeps_its_stored_name_and_a_private_one_is_withheld(
+    client_for, cast
+) -> None:
+    for target_type, label in (("meetings.meeting", "Old meeting"), ("meetings.record", "Old")):
+        Notification.objects.create(
+            recipient=cast["owner"],
+            kind="invitation",
+            target_type=target_type,
+            target_id="99999999",
+            target_label=label,
+        )
+    named = [
+        (n["target"]["type"], n["target"]["id"], n["target"]["label"], n["target"]["withheld"])
+        for n in client_for("owner").get(LIST).json()["items"]
+    ]
+    assert ("meetings.meeting", "99999999", "Old meeting", False) in named
+    assert ("meetings.record", None, "a meeting's record (withheld)", True) in named
+    assert not any(label == "Old" for _type, _id, label, _withheld in named)
