@@ -4,8 +4,11 @@ A translated field ``f`` of a model is one plain field in ``models.py`` plus a r
 the app's ``translation.py`` (django-modeltranslation), which gives it one column per language:
 ``f_ar``, ``f_zh_hans``, ``f_en``, ``f_fr``, ``f_ru``, ``f_es``. English is always stored; reading
 ``obj.f`` gives the reader's language, or English where that language is blank. Pages show the
-value with ``{% tr obj "f" %}`` (``core/templatetags/content.py``), which marks an English
-fallback ``lang="en"`` so that assistive technology reads it as English.
+value with ``{% tr obj "f" %}`` (``core/templatetags/content.py``), which marks a value shown in
+another language than the page's (an English fallback, a document's title in its original
+language) with that language and its direction, so that assistive technology reads it in its
+language and a right-to-left page does not flip its punctuation; and isolates a value whose
+language is not known (free text typed in one language only) with ``<bdi>``.
 """
 
 from __future__ import annotations
@@ -35,7 +38,14 @@ def column(field: str, language: str) -> str:
 
 
 def shown(obj: Any, field: str, language: str | None = None) -> tuple[str, str]:
-    """The value a reader of ``language`` (the active one by default) sees, and its language."""
+    """The value a reader of ``language`` (the active one by default) sees, and its language.
+
+    A field not registered for translation is shown as stored, in the language its row declares
+    (a model's ``content_language_field`` names the field that says it, as a document's
+    ``original_language`` does for its title), else in a language not known: ``""``."""
+    if field not in translated_fields(type(obj)):
+        declared = getattr(type(obj), "content_language_field", "")
+        return str(getattr(obj, field, None) or ""), str(getattr(obj, declared, "") or "")
     language = language or get_language()
     value = getattr(obj, column(field, language), None)
     if value:

@@ -11,6 +11,8 @@ them, the Charter's chapters, Interlock's own rule for an organization's kind) i
 from __future__ import annotations
 
 from django.utils.functional import Promise
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import pgettext, pgettext_lazy
 
 from interlock.core.models import Source
@@ -92,6 +94,35 @@ def cited(source: Source | None) -> str:
     }
 
 
+def cited_html(source: Source | None) -> SafeString:
+    """:func:`cited` for a page: a title or locator that is not Interlock's own wording stays as
+    its publisher wrote it, in a language not known, so it is isolated (``<bdi>``) and keeps its
+    own direction on a right-to-left page."""
+    if source is None:
+        return SafeString("")
+    title = _worded_html(source.title)
+    if not source.locator:
+        return title
+    pattern = str(conditional_escape(pgettext("source", "%(title)s, %(locator)s")))
+    return format_html(
+        pattern.replace("{", "{{")
+        .replace("}", "}}")
+        .replace("%(title)s", "{title}")
+        .replace("%(locator)s", "{locator}"),
+        title=title,
+        locator=_worded_html(source.locator),
+    )
+
+
 def _worded(text: str) -> str:
     wording = WORDING.get(text)
     return str(wording) if wording is not None else text
+
+
+def _worded_html(text: str) -> SafeString:
+    wording = WORDING.get(text)
+    return (
+        conditional_escape(str(wording))
+        if wording is not None
+        else format_html("<bdi>{}</bdi>", text)
+    )

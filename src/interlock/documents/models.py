@@ -71,6 +71,8 @@ class Document(models.Model):
         max_length=2, choices=Language.choices, default=Language.ENGLISH
     )
     title = models.CharField(max_length=400)
+    # The title is the original language version's ({% tr document "title" %} marks it so).
+    content_language_field = "original_language"
     search_title = models.TextField(blank=True)
     search_text = models.TextField(blank=True)
     created_at = models.DateTimeField()

@@ -1,5 +1,7 @@
 """``{% reference ref "documents:document" %}``: an object named through the reading policy
-(core.references), linked where its reader may read it, in italics and unlinked where withheld."""
+(core.references), linked where its reader may read it, in italics and unlinked where withheld.
+A label is stored as its object names itself, in a language not known: it is isolated (``<bdi>``),
+so that an English title on an Arabic page keeps its own direction and punctuation."""
 
 from __future__ import annotations
 
@@ -21,6 +23,6 @@ def reference(ref: Reference | None, url_name: str = "") -> SafeString | str:
         return format_html('<em class="withheld">{}</em>', ref.label)
     if url_name:
         return format_html(
-            '<a href="{}">{}</a>', reverse(url_name, args=[ref.target_id]), ref.label
+            '<a href="{}"><bdi>{}</bdi></a>', reverse(url_name, args=[ref.target_id]), ref.label
         )
-    return format_html("{}", ref.label)
+    return format_html("<bdi>{}</bdi>", ref.label)

@@ -9,6 +9,7 @@ import datetime as dt
 from typing import Any
 
 from django import template
+from django.utils.safestring import SafeString
 
 from interlock.core import dates, reasons, sources
 from interlock.core.models import Source
@@ -46,5 +47,5 @@ def date(value: dt.date | dt.datetime | None, arg: str | None = None) -> str:
 
 
 @register.filter
-def cited(source: Source | None) -> str:
-    return sources.cited(source)
+def cited(source: Source | None) -> SafeString:
+    return sources.cited_html(source)
