@@ -356,16 +356,19 @@ def meeting_outcome(
     """A document the caller may not read is refused as one that does not exist (422)."""
     actor = api_require_write(request, Action.MANAGE_MEETINGS)
     meeting = _meeting(key, number)
-    document = None
-    if payload.document is not None:
-        document = Document.objects.filter(pk=payload.document).first()
-        if document is None:
-            raise HttpError(422, " ".join(services.document_refused().messages))
-    _written(
-        lambda: services.meeting_set_outcome(
+    wanted = payload.document
+    document = Document.objects.filter(pk=wanted).first() if wanted is not None else None
+
+    def choose() -> Meeting:
+        # A missing document is refused by the same exception as an unreadable one, and so
+        # answered in the same words whatever says the service's refusals.
+        if wanted is not None and document is None:
+            raise services.document_refused()
+        return services.meeting_set_outcome(
             actor=actor, meeting=meeting, document=document, expected_version=payload.version
         )
-    )
+
+    _written(choose)
     return _meeting(key, number)
 
 
