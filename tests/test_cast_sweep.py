@@ -287,7 +287,7 @@ def test_each_part_sees_the_situation_only_if_the_policy_says_so(
 ) -> None:
     response = client_for(part).get(route.format(pk=cast_situation.pk))
     assert response.status_code == SITUATION_ROUTES[route][part], f"{part} GET {route}"
-    if response.status_code in (403, 404):
+    if response.status_code in (401, 403, 404):
         assert cast_situation.title not in response.content.decode()
 
 
@@ -425,7 +425,11 @@ def test_each_part_reaches_exactly_the_documents_it_may_read(
     response = client_for(part).get(route.format(pk=document.pk))
     readable = case in CAN_READ[part]
     rule = DOCUMENT_ROUTES[route]
-    if not readable:
+    if part == "anonymous" and route.startswith("/api/") and rule != 200:
+        # The owner's API routes ask the public to sign in (401) before looking at the document:
+        # the same answer whatever the document, so nothing is learnt of it.
+        expected = 401
+    elif not readable:
         expected = 302 if rule == "owner-page" and part == "anonymous" else 404
     elif rule == "owner":
         expected = 200 if part == "owner" else 403
@@ -440,7 +444,7 @@ def test_each_part_reaches_exactly_the_documents_it_may_read(
     else:
         expected = rule
     assert response.status_code == expected, f"{part} GET {route} of {case}"
-    if response.status_code in (403, 404):
+    if response.status_code in (401, 403, 404):
         assert document.title not in response.content.decode()
 
 
@@ -512,7 +516,7 @@ def test_each_part_reaches_a_record_as_the_sharing_policy_says(
 ) -> None:
     response = client_for(part).get(path)
     assert response.status_code == RECORD_ROUTES[path][part], f"{part} GET {path}"
-    if response.status_code in (403, 404):
+    if response.status_code in (401, 403, 404):
         assert "Record of the" not in response.content.decode()
 
 

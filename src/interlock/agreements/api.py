@@ -3,7 +3,7 @@ import datetime as dt
 from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Path, Router, Schema
+from ninja import Path, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
@@ -11,6 +11,7 @@ from interlock.agreements import selectors
 from interlock.agreements.models import Agreement
 from interlock.core.api import ReferenceOut
 from interlock.core.api_access import api_require, api_user
+from interlock.core.api_schema import Who, callers
 from interlock.core.paging import Paging
 from interlock.core.references import NamedOnSlice, attach_foreign
 from interlock.domain.permissions import Action
@@ -59,20 +60,33 @@ class AgreementOut(Schema):
         return [CoverageOut(topic=c.topic_id, up_to=c.up_to) for c in a.coverage.all()]
 
 
-@router.get("/agreements", response=list[AgreementOut], summary="Agreements (signed-in users)")
+@router.get(
+    "/agreements",
+    response=list[AgreementOut],
+    summary="Agreements (signed-in users)",
+    openapi_extra=callers(Who.SIGNED_IN),
+)
 @paginate(Paging)
-def agreement_list(request: HttpRequest, organization: str = "") -> object:
+def agreement_list(
+    request: HttpRequest,
+    organization: str = Query("", max_length=20, description="Acronym of either party"),
+) -> object:
     api_require(request, Action.VIEW_AGREEMENTS)
     agreements = selectors.agreement_list()
     if organization:
         agreements = agreements.filter(
-            Q(party_a__acronym=organization[:20]) | Q(party_b__acronym=organization[:20])
+            Q(party_a__acronym=organization) | Q(party_b__acronym=organization)
         )
     reader = api_user(request)
     return NamedOnSlice(agreements, lambda rows: attach_foreign(reader, rows, "text"))
 
 
-@router.get("/agreements/{pk}", response=AgreementOut, summary="One agreement")
+@router.get(
+    "/agreements/{pk}",
+    response=AgreementOut,
+    summary="One agreement",
+    openapi_extra=callers(Who.SIGNED_IN),
+)
 def agreement_detail(request: HttpRequest, pk: int = Path(..., ge=1, le=2**53)) -> Agreement:
     api_require(request, Action.VIEW_AGREEMENTS)
     try:

@@ -4,9 +4,10 @@ liaison official's (``Action.KEEP_CAPACITY_PLAN``)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest
@@ -14,6 +15,7 @@ from django.utils import timezone
 from ninja import Field, Path, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
+from pydantic import BeforeValidator, WithJsonSchema
 
 from interlock.capacity_building import selectors, services
 from interlock.capacity_building.models import (
@@ -25,7 +27,8 @@ from interlock.capacity_building.models import (
     PlanStatus,
 )
 from interlock.core.api import ReferenceOut
-from interlock.core.api_access import api_require_write, api_user
+from interlock.core.api_access import api_require_write, api_signed_in, api_user
+from interlock.core.api_schema import Who, callers
 from interlock.core.i18n import stored
 from interlock.core.paging import Paging
 from interlock.core.references import NamedOnSlice
@@ -40,6 +43,14 @@ PK = Path(..., ge=1, le=2**53)
 Language = Literal["ar", "zh-hans", "en", "fr", "ru", "es"]
 Year = int | None
 YEAR = Field(None, ge=1945, le=2100)
+TITLE_RULES = ["title: an English title (en) that is not blank"]
+YEAR_RULES = ["end_year: not before start_year"]
+MILESTONE_RULES = [
+    "pillar: the position of a pillar of this plan",
+    "description: an English text (en) that is not blank",
+    "target_year: within the plan's years",
+    "evidence: a document you may read",
+]
 
 
 class CapacityProgressOut(Schema):
@@ -237,6 +248,7 @@ class CapacityPlanUpdateIn(CapacityPlanFieldsIn):
     "/capacity-plans",
     response=list[CapacityPlanOut],
     summary="Capacity-building plans you may see, with their progress",
+    openapi_extra=callers(Who.PUBLIC),
 )
 @paginate(Paging)
 def plan_list(request: HttpRequest) -> object:
@@ -259,6 +271,7 @@ def plan_list(request: HttpRequest) -> object:
     "/capacity-plans/{pk}",
     response=CapacityPlanDetailOut,
     summary="One plan: pillars, milestones by year, contributions and progress",
+    openapi_extra=callers(Who.PUBLIC),
 )
 def plan_detail(request: HttpRequest, pk: int = PK) -> dict[str, Any]:
     return _detail(request, _plan(request, pk))
@@ -268,8 +281,17 @@ def plan_detail(request: HttpRequest, pk: int = PK) -> dict[str, Any]:
     "/capacity-plans",
     response={201: CapacityPlanDetailOut},
     summary="Record a plan (the secretariat, or the beneficiary's liaison official)",
+    openapi_extra=callers(
+        Who.LIAISON_OFFICIAL,
+        rules_beyond_schema=[
+            "beneficiary: the acronym of an organization in the registry",
+            *TITLE_RULES,
+            *YEAR_RULES,
+        ],
+    ),
 )
 def plan_create(request: HttpRequest, body: CapacityPlanIn) -> tuple[int, dict[str, Any]]:
+    api_signed_in(request)
     beneficiary = Organization.objects.filter(acronym=body.beneficiary).first()
     if beneficiary is None:
         raise HttpError(422, "No organization with this acronym.")
@@ -294,8 +316,12 @@ def plan_create(request: HttpRequest, body: CapacityPlanIn) -> tuple[int, dict[s
     "/capacity-plans/{pk}",
     response=CapacityPlanDetailOut,
     summary="Change a plan's facts, with the version you read (409 if someone saved first)",
+    openapi_extra=callers(
+        Who.LIAISON_OFFICIAL, conflict=True, rules_beyond_schema=[*TITLE_RULES, *YEAR_RULES]
+    ),
 )
 def plan_update(request: HttpRequest, body: CapacityPlanUpdateIn, pk: int = PK) -> dict[str, Any]:
+    api_signed_in(request)
     plan = _plan(request, pk)
     actor = api_require_write(
         request, Action.KEEP_CAPACITY_PLAN, organization_id=plan.beneficiary_id
@@ -325,10 +351,12 @@ class CapacityPillarIn(Schema):
     "/capacity-plans/{pk}/pillars",
     response={201: CapacityPlanDetailOut},
     summary="Add a pillar at the end of the plan's order",
+    openapi_extra=callers(Who.LIAISON_OFFICIAL, conflict=True, rules_beyond_schema=TITLE_RULES),
 )
 def pillar_add(
     request: HttpRequest, body: CapacityPillarIn, pk: int = PK
 ) -> tuple[int, dict[str, Any]]:
+    api_signed_in(request)
     plan = _plan(request, pk)
     actor = api_require_write(
         request, Action.KEEP_CAPACITY_PLAN, organization_id=plan.beneficiary_id
@@ -370,10 +398,12 @@ def _pillar(plan: CapacityPlan, position: int | None) -> Pillar | None:
     "/capacity-plans/{pk}/milestones",
     response={201: CapacityPlanDetailOut},
     summary="Add a milestone to a pillar",
+    openapi_extra=callers(Who.LIAISON_OFFICIAL, conflict=True, rules_beyond_schema=MILESTONE_RULES),
 )
 def milestone_add(
     request: HttpRequest, body: CapacityMilestoneIn, pk: int = PK
 ) -> tuple[int, dict[str, Any]]:
+    api_signed_in(request)
     plan = _plan(request, pk)
     actor = api_require_write(
         request, Action.KEEP_CAPACITY_PLAN, organization_id=plan.beneficiary_id
@@ -397,6 +427,7 @@ def milestone_add(
     "/capacity-plans/{pk}/milestones/{milestone_id}",
     response=CapacityPlanDetailOut,
     summary="Change a milestone (its status, say), with the version you read",
+    openapi_extra=callers(Who.LIAISON_OFFICIAL, conflict=True, rules_beyond_schema=MILESTONE_RULES),
 )
 def milestone_update(
     request: HttpRequest,
@@ -404,6 +435,7 @@ def milestone_update(
     pk: int = PK,
     milestone_id: int = Path(..., ge=1, le=2**53),
 ) -> dict[str, Any]:
+    api_signed_in(request)
     plan = _plan(request, pk)
     actor = api_require_write(
         request, Action.KEEP_CAPACITY_PLAN, organization_id=plan.beneficiary_id
@@ -433,11 +465,38 @@ def milestone_update(
     return _detail(request, plan)
 
 
+# An amount as the schema can state it: a whole number, or a text with at most two decimals
+# (16 digits in all, as stored); a float would be read inexactly.
+AMOUNT_PATTERN = r"^[0-9]{1,14}(\.[0-9]{1,2})?$"
+
+
+def _amount(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 10**14:
+        return Decimal(value)
+    if isinstance(value, str) and re.match(AMOUNT_PATTERN, value):
+        return Decimal(value)
+    raise ValueError("a whole number, or a text such as 1250.50, from 0 to 99999999999999.99")
+
+
+Amount = Annotated[
+    Decimal,
+    BeforeValidator(_amount),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 0, "maximum": 10**14 - 1},
+                {"type": "string", "pattern": AMOUNT_PATTERN},
+            ]
+        }
+    ),
+]
+
+
 class CapacityContributionIn(Schema):
     partner: str = Field(..., max_length=20, description="The partner organization's acronym")
     pillar: int | None = Field(None, ge=1, le=32767, description="null: the whole plan")
     kind: Literal[tuple(ContributionKind.values)]  # type: ignore[valid-type]
-    amount: Decimal | None = Field(None, ge=0, max_digits=16, decimal_places=2)
+    amount: Amount | None = Field(None, description="null: not known")
     unit: str = Field("", max_length=40)
     start_year: Year = YEAR
     end_year: Year = YEAR
@@ -447,10 +506,21 @@ class CapacityContributionIn(Schema):
     "/capacity-plans/{pk}/contributions",
     response={201: CapacityPlanDetailOut},
     summary="Record a partner's contribution (amount null where it is not known)",
+    openapi_extra=callers(
+        Who.LIAISON_OFFICIAL,
+        conflict=True,
+        rules_beyond_schema=[
+            "partner: the acronym of an organization in the registry",
+            "pillar: the position of a pillar of this plan",
+            "unit: required with an amount",
+            *YEAR_RULES,
+        ],
+    ),
 )
 def contribution_add(
     request: HttpRequest, body: CapacityContributionIn, pk: int = PK
 ) -> tuple[int, dict[str, Any]]:
+    api_signed_in(request)
     plan = _plan(request, pk)
     actor = api_require_write(
         request, Action.KEEP_CAPACITY_PLAN, organization_id=plan.beneficiary_id

@@ -14,8 +14,8 @@ from ninja.pagination import paginate
 from interlock.committees import selectors, services
 from interlock.committees.models import TermsOfReference
 from interlock.core.api_access import api_require, api_require_write, api_user
+from interlock.core.api_schema import Who, callers, refused
 from interlock.core.paging import Paging
-from interlock.decisions.api import WRITE_ERRORS
 from interlock.domain.permissions import Action
 
 router = Router(tags=["committees"])
@@ -77,6 +77,7 @@ def _terms() -> Any:
     "/standing-committee/terms",
     response=list[TermsOut],
     summary="Terms of reference, and who has and has not consented",
+    openapi_extra=callers(Who.PUBLIC),
 )
 @paginate(Paging)
 def terms_list(request: HttpRequest) -> Any:
@@ -86,8 +87,9 @@ def terms_list(request: HttpRequest) -> Any:
 
 @router.post(
     "/standing-committee/terms/{pk}/consents",
-    response={201: TermsOut, **WRITE_ERRORS},
+    response={201: TermsOut},
     summary="Record your organization's consent (its liaison official)",
+    openapi_extra=callers(Who.LIAISON_OFFICIAL, conflict=True),
 )
 def consent_create(request: HttpRequest, pk: int = ID) -> Any:
     user = api_user(request)
@@ -102,5 +104,5 @@ def consent_create(request: HttpRequest, pk: int = ID) -> Any:
     try:
         services.consent_record(actor=actor, terms=terms, organization=actor.organization)
     except ValidationError as error:
-        raise HttpError(422, " ".join(error.messages)) from None
+        raise refused(error) from None
     return Status(201, _terms().get(pk=pk))

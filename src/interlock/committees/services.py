@@ -20,7 +20,7 @@ from interlock.committees.models import (
 )
 from interlock.committees.selectors import consent_needed_from
 from interlock.core.access import require
-from interlock.core.services import audit_record, link_toggle
+from interlock.core.services import StateRefusedError, audit_record, link_toggle
 from interlock.domain.permissions import Action
 from interlock.registry.models import Organization
 
@@ -31,7 +31,7 @@ def consent_record(*, actor: Any, terms: TermsOfReference, organization: Organiz
     require(actor, Action.SPEAK_FOR_ORGANIZATION, organization_id=organization.pk)
     needed = consent_needed_from(terms)
     if organization.pk not in {o.pk for o in needed}:
-        raise ValidationError(
+        raise StateRefusedError(
             _("%(organization)s did not take part in the meeting; its consent is not asked.")
             % {"organization": organization.short_name}
         )
@@ -57,7 +57,7 @@ def consent_record(*, actor: Any, terms: TermsOfReference, organization: Organiz
                     changes={"adopted_at": [None, now.isoformat()]},
                 )
     except IntegrityError:
-        raise ValidationError(
+        raise StateRefusedError(
             _("%(organization)s has already consented.") % {"organization": organization.short_name}
         ) from None
     return consent
@@ -234,7 +234,7 @@ def committee_seat_add(
     """Seat an organization on the standing committee from a date (the secretariat)."""
     require(actor, Action.MANAGE_DECISIONS)
     if CommitteeMember.objects.filter(organization=organization, ended_on__isnull=True).exists():
-        raise ValidationError(
+        raise StateRefusedError(
             {"organization": _("This organization already holds a seat on the committee.")}
         )
     try:
@@ -251,7 +251,7 @@ def committee_seat_add(
                 changes={"organization": [None, organization.acronym]},
             )
     except IntegrityError:
-        raise ValidationError(
+        raise StateRefusedError(
             {"organization": _("This organization already holds a seat on the committee.")}
         ) from None
     return seat

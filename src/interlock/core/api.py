@@ -4,12 +4,13 @@ import datetime as dt
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Path, Router, Schema
+from ninja import Field, Path, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from interlock.core import selectors, services
 from interlock.core.api_access import api_require, api_require_write, api_user
+from interlock.core.api_schema import Who, callers
 from interlock.core.models import AuditEvent, Notification
 from interlock.core.paging import Paging
 from interlock.core.references import NamedOnSlice, Reference
@@ -25,7 +26,9 @@ class MeOut(Schema):
     role: str | None
 
 
-@router.get("/me", response=MeOut, summary="Who the request acts as")
+@router.get(
+    "/me", response=MeOut, summary="Who the request acts as", openapi_extra=callers(Who.PUBLIC)
+)
 def me(request: HttpRequest) -> MeOut:
     user = api_user(request)
     if not getattr(user, "is_authenticated", False):
@@ -95,14 +98,23 @@ class AuditEventOut(Schema):
         return dict(event.shown_changes)  # type: ignore[attr-defined]
 
 
-@router.get("/audit", response=list[AuditEventOut], summary="The audit trail (secretariat only)")
+@router.get(
+    "/audit",
+    response=list[AuditEventOut],
+    summary="The audit trail (secretariat only)",
+    openapi_extra=callers(Who.SECRETARIAT),
+)
 @paginate(Paging)
-def audit_events(request: HttpRequest, action: str = "", q: str = "") -> object:
+def audit_events(
+    request: HttpRequest,
+    action: str = Query("", max_length=80),
+    q: str = Query("", max_length=200),
+) -> object:
     """A target its reader may not read is named only by its kind ("a document (withheld)"), and
     ``q`` never matches its label."""
     api_require(request, Action.VIEW_AUDIT)
     reader = api_user(request)
-    events = selectors.audit_event_list(reader=reader, action=action[:80], query=q[:200])
+    events = selectors.audit_event_list(reader=reader, action=action, query=q)
     return NamedOnSlice(
         events, lambda page: selectors.audit_events_named(reader=reader, events=page)
     )
@@ -111,7 +123,9 @@ def audit_events(request: HttpRequest, action: str = "", q: str = "") -> object:
 # The reader's own inbox (core.models.Notification) ---------------------------------------------
 
 
-class NotificationOut(Schema):
+# Named apart from situations' NotificationOut (Article 54): the schema's components are keyed
+# by class name, and one would silently replace the other.
+class InboxNotificationOut(Schema):
     """One notification. Its target is named through the reading policy: a target its reader may
     no longer read is named only by its kind ("a meeting's record (withheld)"), without a link."""
 
@@ -154,8 +168,9 @@ NOTIFICATION_ID = Path(..., ge=1, le=2**53)
 
 @router.get(
     "/me/notifications",
-    response=list[NotificationOut],
+    response=list[InboxNotificationOut],
     summary="Your notifications, newest first",
+    openapi_extra=callers(Who.SIGNED_IN),
 )
 @paginate(Paging)
 def notification_list(request: HttpRequest, unread: bool = False) -> object:
@@ -175,6 +190,7 @@ def notification_list(request: HttpRequest, unread: bool = False) -> object:
     "/me/notifications/unread-count",
     response=UnreadOut,
     summary="How many of your notifications are unread",
+    openapi_extra=callers(Who.SIGNED_IN),
 )
 def notification_unread_count(request: HttpRequest) -> UnreadOut:
     api_require(request, Action.KEEP_OWN_INBOX)
@@ -185,6 +201,7 @@ def notification_unread_count(request: HttpRequest) -> UnreadOut:
     "/me/notifications/read",
     response=MarkedOut,
     summary="Mark all your notifications read",
+    openapi_extra=callers(Who.SIGNED_IN),
 )
 def notifications_read_all(request: HttpRequest) -> MarkedOut:
     actor = api_require_write(request, Action.KEEP_OWN_INBOX)
@@ -193,8 +210,9 @@ def notifications_read_all(request: HttpRequest) -> MarkedOut:
 
 @router.post(
     "/me/notifications/{notification_id}/read",
-    response=NotificationOut,
+    response=InboxNotificationOut,
     summary="Mark one of your notifications read",
+    openapi_extra=callers(Who.SIGNED_IN),
 )
 def notification_read(request: HttpRequest, notification_id: int = NOTIFICATION_ID) -> Notification:
     """404 for a notification that is not yours, as for one that does not exist."""

@@ -10,11 +10,20 @@ from ninja.utils import check_csrf
 
 from interlock.core.access import can
 from interlock.core.reasons import in_words
-from interlock.domain.permissions import Action
+from interlock.domain.decisions import because
+from interlock.domain.permissions import Action, Why
 
 
 def api_user(request: HttpRequest) -> Any:
     return getattr(request, "auth", None) or getattr(request, "user", None)
+
+
+def api_signed_in(request: HttpRequest) -> Any:
+    """The signed-in user; 401 for the public, before anything about the request is looked at."""
+    user = api_user(request)
+    if not getattr(user, "is_authenticated", False):
+        raise HttpError(401, in_words(because(Why.SIGN_IN)))
+    return user
 
 
 def api_require(

@@ -13,6 +13,12 @@ from django.db import models, transaction
 from interlock.core.models import AuditEvent, DataVersion
 
 
+class StateRefusedError(ValidationError):
+    """The stored state refuses the request, whatever its fields say: a record already final, a
+    notification already sent, a version changed meanwhile. Pages show it as any refusal; the
+    API answers 409 (``core/api_schema.py``)."""
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()

@@ -1,5 +1,5 @@
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any, Literal
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
@@ -9,22 +9,30 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from interlock.core.api_access import api_require, api_require_write, api_user
+from interlock.core.api_schema import SOME_TEXT, Day, Who, callers, refused
 from interlock.core.paging import Paging
 from interlock.decisions import selectors, services
 from interlock.decisions.models import (
-    STATUS_CHOICES,
     Decision,
     Indicator,
     Proposal,
     ProposalStatus,
     SupportKind,
 )
+from interlock.domain.amendments import Kind
+from interlock.domain.implementation import Status as ImplementationStatus
 from interlock.domain.permissions import Action
+from interlock.registry.models import Organization
 from interlock.registry.services import ConflictError
 
 router = Router(tags=["decisions"])
 
 ID = Path(..., ge=1, le=2**53)
+MEETING = Path(..., ge=1, le=999)
+# decisions/forms.REFERENCE, as strict as JSON Schema can say it (spaces only, no other case).
+REFERENCE_PATTERN = r"^( *([Hh][Ll][Mm])? *[0-9]{1,3} */ *[0-9]{1,5} *)?$"
+# What a progress report may say: every state of implementation but "not yet reported".
+ReportedStatus = Literal["not_started", "in_progress", "advanced", "completed", "discontinued"]
 
 
 class ProgressOut(Schema):
@@ -95,39 +103,51 @@ class DecisionDetailOut(DecisionOut):
 
 class DecisionQuery(Schema):
     meeting: int | None = Field(None, ge=1, le=999)
-    organization: str = Field("", max_length=20, description="Acronym of a lead or supporting org")
-    status: str = Field("", max_length=20)
+    organization: str = Field(
+        "", max_length=20, description="Acronym of a lead or supporting org; unknown: none"
+    )
+    status: ImplementationStatus | None = Field(
+        None, description="Decisions with an action in this state"
+    )
     topic: str = Field("", max_length=60)
     overdue: bool = False
 
 
-@router.get("/decisions", response=list[DecisionOut], summary="Decisions and their progress")
+def _organization_id(acronym: str) -> int | None:
+    """The organization a filter names; for an unknown acronym an id no organization has, so
+    that the filter matches nothing (an empty list, not an error)."""
+    if not acronym:
+        return None
+    pk = Organization.objects.filter(acronym=acronym).values_list("pk", flat=True).first()
+    return int(pk) if pk is not None else -1
+
+
+@router.get(
+    "/decisions",
+    response=list[DecisionOut],
+    summary="Decisions and their progress",
+    openapi_extra=callers(Who.PUBLIC),
+)
 @paginate(Paging)
 def decision_list(request: HttpRequest, query: Query[DecisionQuery]) -> Any:
     api_require(request, Action.VIEW_DECISIONS)
-    from interlock.registry.models import Organization
-
-    organization = (
-        Organization.objects.filter(acronym=query.organization).values_list("pk", flat=True).first()
-        if query.organization
-        else None
-    )
-    if query.organization and organization is None:
-        raise HttpError(422, "No organization with this acronym.")
     filters = selectors.DecisionFilters(
         meeting=query.meeting,
-        organization=organization,
-        status=query.status,
+        organization=_organization_id(query.organization),
+        status=query.status or "",
         topic=query.topic,
         overdue=query.overdue,
     )
     return selectors.decision_list(filters=filters, today=timezone.localdate())
 
 
-@router.get("/decisions/{meeting}/{number}", response=DecisionDetailOut, summary="One decision")
-def decision_detail(
-    request: HttpRequest, meeting: int = Path(..., ge=1, le=999), number: int = ID
-) -> Any:
+@router.get(
+    "/decisions/{meeting}/{number}",
+    response=DecisionDetailOut,
+    summary="One decision",
+    openapi_extra=callers(Who.PUBLIC),
+)
+def decision_detail(request: HttpRequest, meeting: int = MEETING, number: int = ID) -> Any:
     api_require(request, Action.VIEW_DECISIONS)
     try:
         return selectors.decision_get(meeting=meeting, number=number)
@@ -150,7 +170,12 @@ class MonitorOut(Schema):
     due_within_30_days: int
 
 
-@router.get("/monitor", response=MonitorOut, summary="The implementation monitor's figures")
+@router.get(
+    "/monitor",
+    response=MonitorOut,
+    summary="The implementation monitor's figures",
+    openapi_extra=callers(Who.PUBLIC),
+)
 def monitor(request: HttpRequest, meeting: int | None = Query(None, ge=1, le=999)) -> Any:
     api_require(request, Action.VIEW_DECISIONS)
     figures = selectors.monitor(today=timezone.localdate(), meeting=meeting, overdue_limit=0)
@@ -187,7 +212,7 @@ class ProposalOut(Schema):
 
 
 class ModificationIn(Schema):
-    kind: str = Field(..., pattern="^(replace|insert|delete)$")
+    kind: Kind
     paragraph: int = Field(..., ge=0, le=999)
     text: str = Field("", max_length=5000)
 
@@ -200,20 +225,16 @@ class ModificationOut(Schema):
     status: str
 
 
-def _refuse(error: Exception) -> HttpError:
-    if isinstance(error, ConflictError):
-        return HttpError(409, str(error))
-    messages = getattr(error, "messages", [str(error)])
-    return HttpError(422, " ".join(messages))
-
-
-@router.get("/proposals", response=list[ProposalOut], summary="Proposals (participants)")
+@router.get(
+    "/proposals",
+    response=list[ProposalOut],
+    summary="Proposals (participants)",
+    openapi_extra=callers(Who.PARTICIPANTS),
+)
 @paginate(Paging)
-def proposal_list(request: HttpRequest, status: str = Query("", max_length=40)) -> Any:
+def proposal_list(request: HttpRequest, status: ProposalStatus | None = None) -> Any:
     api_require(request, Action.VIEW_PROPOSALS)
-    if status and status not in ProposalStatus.values:
-        raise HttpError(422, "Unknown state.")
-    return selectors.proposal_list(api_user(request), status=status)
+    return selectors.proposal_list(api_user(request), status=status or "")
 
 
 def _proposal(request: HttpRequest, pk: int) -> Proposal:
@@ -224,7 +245,12 @@ def _proposal(request: HttpRequest, pk: int) -> Proposal:
         raise HttpError(404, "No such proposal.") from None
 
 
-@router.get("/proposals/{pk}", response=ProposalOut, summary="One proposal")
+@router.get(
+    "/proposals/{pk}",
+    response=ProposalOut,
+    summary="One proposal",
+    openapi_extra=callers(Who.PARTICIPANTS),
+)
 def proposal_detail(request: HttpRequest, pk: int = ID) -> Any:
     return _proposal(request, pk)
 
@@ -233,6 +259,14 @@ def proposal_detail(request: HttpRequest, pk: int = ID) -> Any:
     "/proposals/{pk}/modifications",
     response={201: ModificationOut},
     summary="Propose a modification to a paragraph",
+    openapi_extra=callers(
+        Who.PARTICIPANTS,
+        conflict=True,
+        rules_beyond_schema=[
+            "paragraph: a paragraph of the proposal (or 0 to insert before the first)",
+            "text: required to replace or insert",
+        ],
+    ),
 )
 def modification_create(request: HttpRequest, body: ModificationIn, pk: int = ID) -> Any:
     proposal = _proposal(request, pk)
@@ -245,17 +279,17 @@ def modification_create(request: HttpRequest, body: ModificationIn, pk: int = ID
             ),
         )
     except (ValidationError, ConflictError) as error:
-        raise _refuse(error) from None
+        raise refused(error) from None
 
 
 class ReportIn(Schema):
-    due_on: dt.date
-    status: str = Field(..., max_length=20)
+    due_on: Day
+    status: ReportedStatus
     progress: float | None = Field(None, ge=0, le=1)
     value: str = Field("", max_length=120)
     narrative: str = Field("", max_length=10_000)
     submit: bool = False
-    version: int | None = Field(None, ge=1)
+    version: int | None = Field(None, ge=1, le=2**31)
 
 
 class ReportOut(Schema):
@@ -271,6 +305,11 @@ class ReportOut(Schema):
     "/indicators/{pk}/reports",
     response={200: ReportOut},
     summary="Write or submit a progress report (the lead organization's liaison official)",
+    openapi_extra=callers(
+        Who.LIAISON_OFFICIAL,
+        conflict=True,
+        rules_beyond_schema=["due_on: a day the indicator's schedule has a report due"],
+    ),
 )
 def report_save(request: HttpRequest, body: ReportIn, pk: int = ID) -> Any:
     indicator = Indicator.objects.select_related("action").filter(pk=pk).first()
@@ -286,30 +325,13 @@ def report_save(request: HttpRequest, body: ReportIn, pk: int = ID) -> Any:
             **data,
         )
     except (ValidationError, ConflictError) as error:
-        raise _refuse(error) from None
+        raise refused(error) from None
 
 
 # Actions, indicators and support. Reads follow the pages: actions and indicators are public
 # facts of the monitor; reports are shown to each reader as the decision's page shows them;
 # supports are read by the participants who may read the proposal. Writes are those the pages
 # allow, to the same people.
-
-
-class ErrorOut(Schema):
-    detail: str | list[Any] = Field(
-        description="Why the request was refused: a sentence, or the fields in error"
-    )
-
-
-READ_ERRORS: dict[int, Any] = {404: ErrorOut, 422: ErrorOut}
-WRITE_ERRORS: dict[int, Any] = {
-    401: ErrorOut,
-    403: ErrorOut,
-    404: ErrorOut,
-    409: ErrorOut,
-    422: ErrorOut,
-}
-STATUSES = "|".join(value for value, _label in STATUS_CHOICES)
 
 
 class IndicatorBrief(Schema):
@@ -338,27 +360,21 @@ class ActionOut(ActionBrief):
         return list(a.indicators.all())
 
 
-def _organization_id(acronym: str) -> int | None:
-    from interlock.registry.models import Organization
-
-    if not acronym:
-        return None
-    pk = Organization.objects.filter(acronym=acronym).values_list("pk", flat=True).first()
-    if pk is None:
-        raise HttpError(422, "No organization with this acronym.")
-    return int(pk)
-
-
 class ActionQuery(Schema):
-    decision: str = Field("", max_length=20, description="A decision's reference, e.g. HLM6/2")
-    organization: str = Field("", max_length=20, description="Acronym of a lead or supporting org")
-    status: str = Field("", pattern=f"^({STATUSES})?$")
+    decision: str = Field(
+        "", pattern=REFERENCE_PATTERN, description="A decision's reference, e.g. HLM6/2"
+    )
+    organization: str = Field(
+        "", max_length=20, description="Acronym of a lead or supporting org; unknown: none"
+    )
+    status: ImplementationStatus | None = None
 
 
 @router.get(
     "/actions",
-    response={200: list[ActionOut], 422: ErrorOut},
+    response=list[ActionOut],
     summary="Actions under decisions, with their indicators",
+    openapi_extra=callers(Who.PUBLIC),
 )
 @paginate(Paging)
 def action_list(request: HttpRequest, query: Query[ActionQuery]) -> Any:
@@ -368,33 +384,40 @@ def action_list(request: HttpRequest, query: Query[ActionQuery]) -> Any:
     reference = None
     if query.decision:
         match = REFERENCE.match(query.decision)
-        if match is None:
-            raise HttpError(422, "A decision's reference looks like HLM6/2.")
+        assert match is not None  # the schema's pattern
         reference = (int(match[1]), int(match[2]))
     return selectors.action_list(
         decision=reference,
         organization=_organization_id(query.organization),
-        status=query.status,
+        status=query.status or "",
     )
 
 
 class ActionIn(Schema):
-    title: str = Field(..., min_length=1, max_length=300)
+    title: str = Field(..., min_length=1, max_length=300, pattern=SOME_TEXT)
     lead: str = Field(..., max_length=20, description="Acronym of the lead organization")
-    supporting: list[str] = Field(default_factory=list, max_length=50)
-    target_date: dt.date | None = None
+    supporting: list[Annotated[str, Field(max_length=20)]] = Field(
+        default_factory=list, max_length=50
+    )
+    target_date: Day | None = None
 
 
 @router.post(
     "/decisions/{meeting}/{number}/actions",
-    response={201: ActionOut, **WRITE_ERRORS},
+    response={201: ActionOut},
     summary="Add an action under a decision (the secretariat)",
+    openapi_extra=callers(
+        Who.SECRETARIAT,
+        conflict=True,
+        rules_beyond_schema=[
+            "lead, supporting: acronyms of organizations in the registry",
+            "supporting: not the lead organization",
+        ],
+    ),
 )
 def action_create(
-    request: HttpRequest, body: ActionIn, meeting: int = Path(..., ge=1, le=999), number: int = ID
+    request: HttpRequest, body: ActionIn, meeting: int = MEETING, number: int = ID
 ) -> Any:
-    from interlock.registry.models import Organization
-
     actor = api_require_write(request, Action.MANAGE_DECISIONS)
     try:
         decision = selectors.decision_get(meeting=meeting, number=number)
@@ -416,12 +439,14 @@ def action_create(
             target_date=body.target_date,
         )
     except (ValidationError, ConflictError) as error:
-        raise _refuse(error) from None
+        raise refused(error) from None
     return Status(201, selectors.action_list().get(pk=action.pk))
 
 
 class IndicatorQuery(Schema):
-    organization: str = Field("", max_length=20, description="Acronym of the lead organization")
+    organization: str = Field(
+        "", max_length=20, description="Acronym of the lead organization; unknown: none"
+    )
     overdue: bool = Field(False, description="Only those with a report past its due date")
 
 
@@ -450,8 +475,9 @@ class IndicatorOut(IndicatorBrief):
 
 @router.get(
     "/indicators",
-    response={200: list[IndicatorOut], 422: ErrorOut},
+    response=list[IndicatorOut],
     summary="Indicators and when their next report is due",
+    openapi_extra=callers(Who.PUBLIC),
 )
 @paginate(Paging)
 def indicator_list(request: HttpRequest, query: Query[IndicatorQuery]) -> Any:
@@ -482,8 +508,9 @@ class IndicatorDetailOut(IndicatorOut):
 
 @router.get(
     "/indicators/{pk}",
-    response={200: IndicatorDetailOut, **READ_ERRORS},
+    response=IndicatorDetailOut,
     summary="One indicator: its schedule and the reports you may read",
+    openapi_extra=callers(Who.PUBLIC),
 )
 def indicator_detail(request: HttpRequest, pk: int = ID) -> Any:
     from interlock.domain.implementation import standing
@@ -505,18 +532,23 @@ def indicator_detail(request: HttpRequest, pk: int = ID) -> Any:
 
 
 class IndicatorIn(Schema):
-    title: str = Field(..., min_length=1, max_length=300)
+    title: str = Field(..., min_length=1, max_length=300, pattern=SOME_TEXT)
     unit: str = Field("", max_length=60)
     target: str = Field("", max_length=120)
-    reports_from: dt.date
-    reports_until: dt.date
+    reports_from: Day
+    reports_until: Day
     every_months: int = Field(..., ge=1, le=60)
 
 
 @router.post(
     "/actions/{pk}/indicators",
-    response={201: IndicatorOut, **WRITE_ERRORS},
+    response={201: IndicatorOut},
     summary="Set an indicator with its reporting schedule (the secretariat)",
+    openapi_extra=callers(
+        Who.SECRETARIAT,
+        conflict=True,
+        rules_beyond_schema=["reports_until: on or after reports_from"],
+    ),
 )
 def indicator_create(request: HttpRequest, body: IndicatorIn, pk: int = ID) -> Any:
     from interlock.decisions.models import Action as DecisionAction
@@ -528,7 +560,7 @@ def indicator_create(request: HttpRequest, body: IndicatorIn, pk: int = ID) -> A
     try:
         indicator = services.indicator_create(actor=actor, action=action, **body.dict())
     except (ValidationError, ConflictError) as error:
-        raise _refuse(error) from None
+        raise refused(error) from None
     return Status(201, selectors.indicator_get(pk=indicator.pk))
 
 
@@ -544,21 +576,23 @@ class SupportOut(Schema):
 
 @router.get(
     "/proposals/{pk}/supports",
-    response={200: list[SupportOut], 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response=list[SupportOut],
     summary="Who supports or co-sponsors a proposal (participants)",
+    openapi_extra=callers(Who.PARTICIPANTS),
 )
 def support_list(request: HttpRequest, pk: int = ID) -> Any:
     return list(_proposal(request, pk).supports.all())
 
 
 class SupportIn(Schema):
-    kind: str = Field(..., pattern="^(" + "|".join(SupportKind.values) + ")$")
+    kind: SupportKind
 
 
 @router.post(
     "/proposals/{pk}/supports",
-    response={201: SupportOut, **WRITE_ERRORS},
+    response={201: SupportOut},
     summary="Record your organization's support (its liaison official)",
+    openapi_extra=callers(Who.LIAISON_OFFICIAL, conflict=True),
 )
 def support_create(request: HttpRequest, body: SupportIn, pk: int = ID) -> Any:
     proposal = _proposal(request, pk)
@@ -574,4 +608,4 @@ def support_create(request: HttpRequest, body: SupportIn, pk: int = ID) -> Any:
             ),
         )
     except (ValidationError, ConflictError) as error:
-        raise _refuse(error) from None
+        raise refused(error) from None

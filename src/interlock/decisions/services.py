@@ -15,7 +15,7 @@ from django.utils.translation import gettext_noop
 
 from interlock.committees.models import WorkingGroup
 from interlock.core.access import require
-from interlock.core.services import audit_record, link_toggle
+from interlock.core.services import StateRefusedError, audit_record, link_toggle
 from interlock.decisions.models import (
     OPEN_FOR_MODIFICATION,
     PROPOSAL_FLOW,
@@ -113,7 +113,7 @@ def proposal_move(*, actor: Any, proposal: Proposal, to: str, expected_version: 
     text from the original and the accepted modifications; "endorsed" keeps the original."""
     require(actor, Can.MANAGE_DECISIONS)
     if to not in PROPOSAL_FLOW.get(proposal.status, ()):
-        raise ValidationError(
+        raise StateRefusedError(
             _("A proposal cannot go from “%(from)s” to “%(to)s”.")
             % {
                 "from": ProposalStatus(proposal.status).label,
@@ -124,7 +124,7 @@ def proposal_move(*, actor: Any, proposal: Proposal, to: str, expected_version: 
     if to == ProposalStatus.ENDORSED_WITH_MODIFICATIONS:
         accepted = _accepted(proposal)
         if not accepted:
-            raise ValidationError(
+            raise StateRefusedError(
                 _("No modification is accepted: endorse the proposal as it stands instead.")
             )
         try:
@@ -161,7 +161,7 @@ def modification_propose(
 ) -> Modification:
     require(actor, Can.PROPOSE)
     if proposal.status not in OPEN_FOR_MODIFICATION:
-        raise ValidationError(_("This proposal's text is settled; it takes no modification."))
+        raise StateRefusedError(_("This proposal's text is settled; it takes no modification."))
     if kind not in amendments.Kind.__members__.values():
         raise ValidationError({"kind": _("Choose replace, insert or delete.")})
     try:
@@ -196,9 +196,9 @@ def modification_decide(
     require(actor, Can.MANAGE_DECISIONS)
     proposal = modification.proposal
     if proposal.status not in OPEN_FOR_MODIFICATION:
-        raise ValidationError(_("This proposal's text is settled; it takes no modification."))
+        raise StateRefusedError(_("This proposal's text is settled; it takes no modification."))
     if modification.status != ModificationStatus.PENDING:
-        raise ValidationError(_("This modification has already been decided."))
+        raise StateRefusedError(_("This modification has already been decided."))
     if not accept and not reason.strip():
         raise ValidationError({"reason": _("Say why the modification is not accepted.")})
     if accept:
@@ -240,7 +240,7 @@ def support_record(
     """An organization supports or co-sponsors a proposal; its liaison official says so."""
     require(actor, Can.SPEAK_FOR_ORGANIZATION, organization_id=organization.pk)
     if proposal.status in (ProposalStatus.DRAFT, ProposalStatus.WITHDRAWN):
-        raise ValidationError(_("Only a submitted proposal can be supported."))
+        raise StateRefusedError(_("Only a submitted proposal can be supported."))
     try:
         with transaction.atomic():
             support = Support.objects.create(
@@ -253,7 +253,7 @@ def support_record(
                 changes={"support": [None, f"{organization.acronym} {kind}"]},
             )
     except IntegrityError:
-        raise ValidationError(
+        raise StateRefusedError(
             _("%(organization)s already supports this proposal.")
             % {"organization": organization.short_name}
         ) from None
@@ -323,7 +323,7 @@ def decision_supersede(
     if by.pk == decision.pk:
         raise ValidationError({"other": _("A decision cannot supersede itself.")})
     if decision.superseded_by_id is not None:
-        raise ValidationError({"other": _("This decision is already superseded.")})
+        raise StateRefusedError({"other": _("This decision is already superseded.")})
     if decision.pk in _chain(by):
         raise ValidationError(
             {"other": _("That decision is itself superseded by this one, directly or not.")}
@@ -497,7 +497,7 @@ def report_save(
             )
         else:
             if report.state == ReportState.SUBMITTED:
-                raise ValidationError(_("This report is submitted; it can no longer change."))
+                raise StateRefusedError(_("This report is submitted; it can no longer change."))
             if expected_version is not None and report.version != expected_version:
                 raise ConflictError(
                     _("Someone else changed this report while you were editing it. Reload.")
@@ -548,7 +548,7 @@ def report_archive(*, actor: Any, report: ProgressReport) -> None:
             .update(state=ReportState.ARCHIVED, archived_at=timezone.now())
         )
         if not updated:
-            raise ValidationError(_("This report is already archived."))
+            raise StateRefusedError(_("This report is already archived."))
         audit_record(
             actor=actor,
             action="decision.report.archive",

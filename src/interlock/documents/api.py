@@ -3,12 +3,13 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Path, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from interlock.core import reasons
-from interlock.core.api_access import api_user
+from interlock.core.api_access import api_signed_in, api_user
+from interlock.core.api_schema import Day, Who, callers
 from interlock.core.paging import CappedLimitOffsetPagination, Paging
 from interlock.core.reasons import in_words
 from interlock.documents import selectors, services
@@ -90,13 +91,13 @@ class SearchPaging(CappedLimitOffsetPagination):
 
 
 class DocumentQuery(Schema):
-    q: str | None = None
-    owner: str | None = None
-    topic: str | None = None
+    q: str | None = Field(None, max_length=200)
+    owner: str | None = Field(None, max_length=20, description="The owner's acronym")
+    topic: str | None = Field(None, max_length=60)
     classification: Classification | None = None
     language: Language | None = None
-    since: dt.date | None = None
-    until: dt.date | None = None
+    since: Day | None = None
+    until: Day | None = None
 
 
 @router.get(
@@ -104,6 +105,7 @@ class DocumentQuery(Schema):
     response=list[DocumentOut],
     summary="Documents the caller may read, searchable",
     description="`count` is exact up to 500; 501 means more than 500.",
+    openapi_extra=callers(Who.PUBLIC),
 )
 @paginate(SearchPaging)
 def document_list(request: HttpRequest, filters: Query[DocumentQuery]) -> object:
@@ -111,13 +113,13 @@ def document_list(request: HttpRequest, filters: Query[DocumentQuery]) -> object
         api_user(request),
         at=timezone.now(),
         filters=selectors.DocumentFilters(
-            owner=(filters.owner or "")[:20],
-            topic=(filters.topic or "")[:60],
+            owner=filters.owner or "",
+            topic=filters.topic or "",
             classification=filters.classification or "",
             language=filters.language or "",
             since=filters.since,
             until=filters.until,
-            query=(filters.q or "")[:200],
+            query=filters.q or "",
         ),
     )
 
@@ -138,6 +140,7 @@ ID = Path(..., ge=1, le=2**53)
     "/documents/{pk}",
     response=DocumentDetailOut,
     summary="One document, with why the caller may read it",
+    openapi_extra=callers(Who.PUBLIC),
 )
 def document_detail(request: HttpRequest, pk: int = ID) -> Document:
     document, decision = _readable(request, pk)
@@ -161,10 +164,12 @@ class ExplainOut(Schema):
     "/documents/{pk}/explain",
     response=list[ExplainOut],
     summary="Why each organization can or cannot read the document (owner and secretariat only)",
+    openapi_extra=callers(Who.OWNER),
 )
 def document_explain(
-    request: HttpRequest, pk: int = ID, organization: str | None = None
+    request: HttpRequest, pk: int = ID, organization: str | None = Query(None, max_length=20)
 ) -> list[ExplainOut]:
+    api_signed_in(request)
     document, _decision = _readable(request, pk)
     if not may_explain(api_user(request), document):
         raise HttpError(403, "Only the owner and the secretariat see who can read a document.")
@@ -176,9 +181,7 @@ def document_explain(
             reason=in_words(row.decision.reason),
             reason_code=str(row.decision.reason.code),
         )
-        for row in selectors.who_can_read(
-            document, at=timezone.now(), acronym=organization[:20] if organization else None
-        )
+        for row in selectors.who_can_read(document, at=timezone.now(), acronym=organization or None)
     ]
 
 
@@ -203,10 +206,14 @@ class ReadOut(Schema):
 
 
 @router.get(
-    "/documents/{pk}/reads", response=list[ReadOut], summary="Who read the document (owner only)"
+    "/documents/{pk}/reads",
+    response=list[ReadOut],
+    summary="Who read the document (owner only)",
+    openapi_extra=callers(Who.OWNER),
 )
 @paginate(Paging)
 def document_reads(request: HttpRequest, pk: int = ID) -> object:
+    api_signed_in(request)
     document, _decision = _readable(request, pk)
     if getattr(api_user(request), "organization_id", None) != document.owner_id:
         raise HttpError(403, "Only the owner sees who read its documents.")

@@ -4,13 +4,15 @@ version read) and its official's contacts."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Path, Router, Schema
 from ninja.errors import HttpError
 
-from interlock.core.api_access import api_require, api_user
+from interlock.core.api_access import api_require, api_signed_in, api_user
+from interlock.core.api_schema import Who, callers, refused
 from interlock.domain.permissions import Action
 from interlock.liaison import selectors
 from interlock.liaison.services import contact_of, liaison_contact_update
@@ -45,27 +47,22 @@ def _official(a: LiaisonAppointment) -> OfficialOut:
     )
 
 
+ACRONYM = Path(..., max_length=20)
+
+
 def _organization(acronym: str) -> Organization:
-    organization = Organization.objects.filter(acronym=acronym[:20]).first()
+    organization = Organization.objects.filter(acronym=acronym).first()
     if organization is None:
         raise HttpError(404, "No organization with this acronym.")
     return organization
 
 
-def _refusal(error: Exception) -> HttpError:
-    if isinstance(error, ConflictError):
-        return HttpError(409, str(error))
-    if isinstance(error, PermissionDenied):
-        return HttpError(403, str(error))
-    assert isinstance(error, ValidationError)
-    if hasattr(error, "error_dict"):
-        return HttpError(
-            422, "; ".join(f"{k}: {' '.join(v)}" for k, v in error.message_dict.items())
-        )
-    return HttpError(422, " ".join(error.messages))
-
-
-@router.get("/liaison-officials", response=list[OfficialOut], summary="Liaison officials in post")
+@router.get(
+    "/liaison-officials",
+    response=list[OfficialOut],
+    summary="Liaison officials in post",
+    openapi_extra=callers(Who.SIGNED_IN),
+)
 def directory(request: HttpRequest) -> list[OfficialOut]:
     api_require(request, Action.VIEW_LIAISON_DIRECTORY)
     return [_official(a) for a in selectors.directory()]
@@ -75,8 +72,9 @@ def directory(request: HttpRequest) -> list[OfficialOut]:
     "/organizations/{acronym}/liaison-official",
     response=OfficialOut,
     summary="An organization's liaison official in post, with contacts",
+    openapi_extra=callers(Who.SIGNED_IN),
 )
-def official(request: HttpRequest, acronym: str) -> OfficialOut:
+def official(request: HttpRequest, acronym: str = ACRONYM) -> OfficialOut:
     api_require(request, Action.VIEW_LIAISON_DIRECTORY)
     current = selectors.current_appointment(organization=_organization(acronym))
     if current is None:
@@ -85,18 +83,31 @@ def official(request: HttpRequest, acronym: str) -> OfficialOut:
 
 
 class ContactIn(Schema):
-    version: int
-    email: str = ""
-    telephone: str = ""
-    working_languages: list[str] = []
+    version: int = Field(..., ge=1, le=2**31)
+    email: str = Field("", max_length=254)
+    telephone: str = Field("", max_length=40)
+    working_languages: list[Literal["ar", "zh-hans", "en", "fr", "ru", "es"]] = Field(
+        [], max_length=6, description="The official languages the official works in"
+    )
 
 
 @router.patch(
     "/organizations/{acronym}/liaison-official",
     response=OfficialOut,
     summary="Update the official's contacts (by the official or the secretariat)",
+    openapi_extra=callers(
+        Who.LIAISON_OFFICIAL,
+        conflict=True,
+        rules_beyond_schema=[
+            "email: an e-mail address Django's validator accepts",
+            "telephone: a valid number in international form (+ and the country code)",
+        ],
+    ),
 )
-def official_update(request: HttpRequest, acronym: str, payload: ContactIn) -> OfficialOut:
+def official_update(
+    request: HttpRequest, payload: ContactIn, acronym: str = ACRONYM
+) -> OfficialOut:
+    api_signed_in(request)
     organization = _organization(acronym)
     api_require(request, Action.HOLD_LIAISON_POST, organization_id=organization.pk)
     current = selectors.current_appointment(organization=organization)
@@ -112,7 +123,7 @@ def official_update(request: HttpRequest, acronym: str, payload: ContactIn) -> O
             working_languages=payload.working_languages,
         )
     except (ConflictError, PermissionDenied, ValidationError) as error:
-        raise _refusal(error) from None
+        raise refused(error) from None
     refreshed = selectors.current_appointment(organization=organization)
     assert refreshed is not None
     return _official(refreshed)
@@ -128,15 +139,20 @@ class ProfileOut(Schema):
 
 
 class ProfileIn(Schema):
-    version: int
-    headquarters_city: str | None = None
-    website: str | None = None
-    head_title: str | None = None
-    head_name: str | None = None
+    version: int = Field(..., ge=1, le=2**31)
+    headquarters_city: str | None = Field(None, max_length=100)
+    website: str | None = Field(None, max_length=200)
+    head_title: str | None = Field(None, max_length=120)
+    head_name: str | None = Field(None, max_length=120)
 
 
-@router.get("/organizations/{acronym}/profile", response=ProfileOut, summary="The profile")
-def profile(request: HttpRequest, acronym: str) -> Organization:
+@router.get(
+    "/organizations/{acronym}/profile",
+    response=ProfileOut,
+    summary="The profile",
+    openapi_extra=callers(Who.PUBLIC),
+)
+def profile(request: HttpRequest, acronym: str = ACRONYM) -> Organization:
     api_require(request, Action.VIEW_REGISTRY)
     return _organization(acronym)
 
@@ -145,8 +161,16 @@ def profile(request: HttpRequest, acronym: str) -> Organization:
     "/organizations/{acronym}/profile",
     response=ProfileOut,
     summary="Update the profile; refused (409) when the version is not the one stored",
+    openapi_extra=callers(
+        Who.LIAISON_OFFICIAL,
+        conflict=True,
+        rules_beyond_schema=["website: a full http or https address (Django's URL validator)"],
+    ),
 )
-def profile_update(request: HttpRequest, acronym: str, payload: ProfileIn) -> Organization:
+def profile_update(
+    request: HttpRequest, payload: ProfileIn, acronym: str = ACRONYM
+) -> Organization:
+    api_signed_in(request)
     organization = _organization(acronym)
     api_require(request, Action.EDIT_ORGANIZATION_PROFILE, organization_id=organization.pk)
     values = {
@@ -160,4 +184,4 @@ def profile_update(request: HttpRequest, acronym: str, payload: ProfileIn) -> Or
             **values,
         )
     except (ConflictError, PermissionDenied, ValidationError) as error:
-        raise _refusal(error) from None
+        raise refused(error) from None

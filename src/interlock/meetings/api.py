@@ -1,6 +1,6 @@
 import datetime as dt
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
@@ -13,11 +13,12 @@ from ninja.pagination import paginate
 
 from interlock.core import references
 from interlock.core.api import ReferenceOut
-from interlock.core.api_access import api_require, api_require_write, api_user
+from interlock.core.api_access import api_require, api_require_write, api_signed_in, api_user
+from interlock.core.api_schema import SOME_TEXT, Day, Who, callers, refused
 from interlock.core.i18n import stored, stored_value
 from interlock.core.paging import Paging
 from interlock.core.references import NamedOnSlice
-from interlock.documents.models import Document, Topic
+from interlock.documents.models import Classification, Document, Topic
 from interlock.domain.meetings import DiffRow
 from interlock.domain.permissions import Action
 from interlock.meetings import selectors, services
@@ -26,10 +27,15 @@ from interlock.meetings.models import (
     CalendarToken,
     Comment,
     Delegation,
+    DelegationLevel,
+    Disposition,
     Invitation,
     Meeting,
     MeetingSeries,
+    MeetingStatus,
     Record,
+    RecordStatus,
+    SeriesKind,
 )
 from interlock.registry.models import Organization
 
@@ -177,17 +183,17 @@ class MeetingDetailOut(MeetingOut):
 
 class SeriesIn(Schema):
     key: str = Field(..., min_length=1, max_length=60, pattern=r"^[-a-z0-9_]+$")
-    kind: str
-    name: str = Field(..., max_length=200)
+    kind: SeriesKind
+    name: str = Field(..., max_length=200, pattern=SOME_TEXT)
 
 
 class MeetingFieldsIn(Schema):
-    title_en: str = Field(..., max_length=300)
+    title_en: str = Field(..., max_length=300, pattern=SOME_TEXT)
     title_fr: str = Field("", max_length=300)
     theme_en: str = Field("", max_length=300)
     theme_fr: str = Field("", max_length=300)
-    starts_on: dt.date
-    ends_on: dt.date
+    starts_on: Day
+    ends_on: Day
     time_zone: str = Field("America/New_York", max_length=64)
     venue: str = Field("", max_length=200)
     online: bool = False
@@ -200,23 +206,25 @@ class MeetingIn(MeetingFieldsIn):
 
 
 class MeetingUpdateIn(MeetingFieldsIn):
-    version: int = Field(..., ge=1)
+    version: int = Field(..., ge=1, le=2**31)
 
 
 class StatusIn(Schema):
-    status: str
-    version: int = Field(..., ge=1)
+    status: MeetingStatus
+    version: int = Field(..., ge=1, le=2**31)
 
 
 class InviteIn(Schema):
-    organizations: list[str] = Field(..., min_length=1, max_length=200)
+    organizations: list[Annotated[str, Field(max_length=20)]] = Field(
+        ..., min_length=1, max_length=200
+    )
 
 
 class OutcomeIn(Schema):
     document: int | None = Field(
         ..., ge=1, le=2**53, description="A document you may read (`/documents`); null clears"
     )
-    version: int = Field(..., ge=1)
+    version: int = Field(..., ge=1, le=2**31)
 
 
 class AnswerIn(Schema):
@@ -225,20 +233,21 @@ class AnswerIn(Schema):
 
 class DelegationIn(Schema):
     organization: str = Field(..., max_length=20)
-    level: str
-    head_name: str = Field(..., max_length=200)
+    level: DelegationLevel
+    head_name: str = Field(..., max_length=200, pattern=SOME_TEXT)
     head_title: str = Field("", max_length=200)
-    members: list[str] = Field(default_factory=list, max_length=100)
+    members: list[Annotated[str, Field(max_length=200)]] = Field(
+        default_factory=list, max_length=100
+    )
 
 
 def _written(write: Callable[[], T]) -> T:
-    """A service's refusals as the API says them: 422 with the reasons, 409 for a stale edit."""
+    """A service's refusals as the API says them (core/api_schema.py): 409 for a stale edit or a
+    step the stored state refuses, 422 for a field."""
     try:
         return write()
-    except ValidationError as error:
-        raise HttpError(422, " ".join(error.messages)) from None
-    except services.ConflictError as error:
-        raise HttpError(409, str(error)) from None
+    except (ValidationError, services.ConflictError) as error:
+        raise refused(error) from None
 
 
 def _meeting(series: str, number: int) -> Meeting:
@@ -248,39 +257,73 @@ def _meeting(series: str, number: int) -> Meeting:
         raise HttpError(404, "No meeting with this number in this series.") from None
 
 
-def _organization(acronym: str) -> Organization:
+def _organization(acronym: str, *, status: int = 422) -> Organization:
+    """The organization named in the body (422 if none) or in the path (``status=404``)."""
     organization = Organization.objects.filter(acronym=acronym).first()
     if organization is None:
-        raise HttpError(422, f"No organization {acronym!r}.")
+        raise HttpError(status, f"No organization {acronym!r}.")
     return organization
 
 
 NUMBER = Path(..., ge=1, le=32767)
+MEETING_RULES = [
+    "ends_on: on or after starts_on",
+    "time_zone: a name of the IANA time zone database, such as Europe/Zurich",
+    "venue: required unless the meeting is online",
+]
 KEY = Path(..., max_length=60)
 
 
-@router.get("/series", response=list[SeriesOut], summary="Series of meetings")
+@router.get(
+    "/series",
+    response=list[SeriesOut],
+    summary="Series of meetings",
+    openapi_extra=callers(Who.PUBLIC),
+)
 @paginate(Paging)
 def series_list(request: HttpRequest) -> object:
     api_require(request, Action.VIEW_MEETINGS)
     return selectors.series_list()
 
 
-@router.post("/series", response={201: SeriesOut}, summary="Add a series (the secretariat)")
+@router.post(
+    "/series",
+    response={201: SeriesOut},
+    summary="Add a series (the secretariat)",
+    openapi_extra=callers(
+        Who.SECRETARIAT, rules_beyond_schema=["key: not taken by another series"]
+    ),
+)
 def series_create(request: HttpRequest, payload: SeriesIn) -> Status:
     actor = api_require_write(request, Action.MANAGE_MEETINGS)
     series = _written(lambda: services.series_create(actor=actor, **payload.dict()))
     return Status(201, selectors.series_list().get(pk=series.pk))
 
 
-@router.get("/meetings", response=list[MeetingOut], summary="Meetings, of every series or one")
+@router.get(
+    "/meetings",
+    response=list[MeetingOut],
+    summary="Meetings, of every series or one",
+    openapi_extra=callers(Who.PUBLIC),
+)
 @paginate(Paging)
-def meeting_list(request: HttpRequest, series: str = "") -> object:
+def meeting_list(
+    request: HttpRequest, series: str = Query("", max_length=60, description="A series' key")
+) -> object:
     api_require(request, Action.VIEW_MEETINGS)
     return selectors.meeting_list(series=series or None)
 
 
-@router.post("/meetings", response={201: MeetingDetailOut}, summary="Plan a meeting")
+@router.post(
+    "/meetings",
+    response={201: MeetingDetailOut},
+    summary="Plan a meeting",
+    openapi_extra=callers(
+        Who.SECRETARIAT,
+        conflict=True,
+        rules_beyond_schema=["series: the key of an existing series", *MEETING_RULES],
+    ),
+)
 def meeting_create(request: HttpRequest, payload: MeetingIn) -> Status:
     actor = api_require_write(request, Action.MANAGE_MEETINGS)
     values = payload.dict()
@@ -295,14 +338,22 @@ def meeting_create(request: HttpRequest, payload: MeetingIn) -> Status:
 
 
 @router.get(
-    "/meetings/{number}", response=MeetingDetailOut, summary="One high-level meeting by number"
+    "/meetings/{number}",
+    response=MeetingDetailOut,
+    summary="One high-level meeting by number",
+    openapi_extra=callers(Who.PUBLIC),
 )
 def meeting_detail(request: HttpRequest, number: int = NUMBER) -> Meeting:
     api_require(request, Action.VIEW_MEETINGS)
     return _meeting(HIGH_LEVEL, number)
 
 
-@router.get("/series/{key}/meetings/{number}", response=MeetingDetailOut, summary="One meeting")
+@router.get(
+    "/series/{key}/meetings/{number}",
+    response=MeetingDetailOut,
+    summary="One meeting",
+    openapi_extra=callers(Who.PUBLIC),
+)
 def series_meeting(request: HttpRequest, key: str = KEY, number: int = NUMBER) -> Meeting:
     api_require(request, Action.VIEW_MEETINGS)
     return _meeting(key, number)
@@ -312,6 +363,7 @@ def series_meeting(request: HttpRequest, key: str = KEY, number: int = NUMBER) -
     "/series/{key}/meetings/{number}",
     response=MeetingDetailOut,
     summary="Change a meeting (refused with 409 if changed since `version`)",
+    openapi_extra=callers(Who.SECRETARIAT, conflict=True, rules_beyond_schema=MEETING_RULES),
 )
 def meeting_update(
     request: HttpRequest, payload: MeetingUpdateIn, key: str = KEY, number: int = NUMBER
@@ -329,7 +381,10 @@ def meeting_update(
 
 
 @router.post(
-    "/series/{key}/meetings/{number}/status", response=MeetingDetailOut, summary="Next status"
+    "/series/{key}/meetings/{number}/status",
+    response=MeetingDetailOut,
+    summary="Next status",
+    openapi_extra=callers(Who.SECRETARIAT, conflict=True),
 )
 def meeting_status(
     request: HttpRequest, payload: StatusIn, key: str = KEY, number: int = NUMBER
@@ -349,6 +404,11 @@ def meeting_status(
     response=MeetingDetailOut,
     summary="Set or clear the meeting's outcome document (refused with 409 if changed since "
     "`version`)",
+    openapi_extra=callers(
+        Who.SECRETARIAT,
+        conflict=True,
+        rules_beyond_schema=["document: a document you may read"],
+    ),
 )
 def meeting_outcome(
     request: HttpRequest, payload: OutcomeIn, key: str = KEY, number: int = NUMBER
@@ -376,6 +436,7 @@ def meeting_outcome(
     "/series/{key}/meetings/{number}/invitations",
     response=list[InvitationOut],
     summary="The organizations invited and their answers",
+    openapi_extra=callers(Who.PUBLIC),
 )
 def invitation_list(request: HttpRequest, key: str = KEY, number: int = NUMBER) -> Any:
     api_require(request, Action.VIEW_MEETINGS)
@@ -386,6 +447,11 @@ def invitation_list(request: HttpRequest, key: str = KEY, number: int = NUMBER) 
     "/series/{key}/meetings/{number}/invitations",
     response={201: list[InvitationOut]},
     summary="Invite organizations (by acronym)",
+    openapi_extra=callers(
+        Who.SECRETARIAT,
+        conflict=True,
+        rules_beyond_schema=["organizations: acronyms of organizations in the registry"],
+    ),
 )
 def meeting_invite(
     request: HttpRequest, payload: InviteIn, key: str = KEY, number: int = NUMBER
@@ -403,6 +469,7 @@ def meeting_invite(
     "/series/{key}/meetings/{number}/invitations/{acronym}/answer",
     response=InvitationOut,
     summary="The liaison official answers the organization's invitation",
+    openapi_extra=callers(Who.LIAISON_OFFICIAL, conflict=True),
 )
 def invitation_answer(
     request: HttpRequest,
@@ -411,7 +478,8 @@ def invitation_answer(
     number: int = NUMBER,
     acronym: str = Path(..., max_length=20),
 ) -> Invitation:
-    organization = _organization(acronym)
+    api_signed_in(request)
+    organization = _organization(acronym, status=404)
     actor = api_require_write(request, Action.ANSWER_INVITATION, organization_id=organization.pk)
     meeting = _meeting(key, number)
     invitation = next(
@@ -430,6 +498,7 @@ def invitation_answer(
     "/series/{key}/meetings/{number}/delegations",
     response=list[DelegationOut],
     summary="The delegations registered",
+    openapi_extra=callers(Who.PUBLIC),
 )
 def delegation_list(request: HttpRequest, key: str = KEY, number: int = NUMBER) -> Any:
     api_require(request, Action.VIEW_MEETINGS)
@@ -440,10 +509,16 @@ def delegation_list(request: HttpRequest, key: str = KEY, number: int = NUMBER) 
     "/series/{key}/meetings/{number}/delegations",
     response={201: DelegationOut},
     summary="Register the organization's delegation (its liaison official)",
+    openapi_extra=callers(
+        Who.LIAISON_OFFICIAL,
+        conflict=True,
+        rules_beyond_schema=["organization: the acronym of an organization in the registry"],
+    ),
 )
 def delegation_register(
     request: HttpRequest, payload: DelegationIn, key: str = KEY, number: int = NUMBER
 ) -> Status:
+    api_signed_in(request)
     organization = _organization(payload.organization)
     actor = api_require_write(request, Action.ANSWER_INVITATION, organization_id=organization.pk)
     meeting = _meeting(key, number)
@@ -514,30 +589,30 @@ class ConflictOut(Schema):
 
 
 class RecordIn(Schema):
-    text: str = Field(..., max_length=200_000)
-    classification: str = "partnership"
-    topics: list[str] = Field(default_factory=list, max_length=20)
+    text: str = Field(..., max_length=200_000, pattern=SOME_TEXT)
+    classification: Classification = Classification.PARTNERSHIP
+    topics: list[Annotated[str, Field(max_length=60)]] = Field(default_factory=list, max_length=20)
 
 
 class RevisionIn(Schema):
-    text: str = Field(..., max_length=200_000)
-    based_on: int = Field(..., ge=1)
+    text: str = Field(..., max_length=200_000, pattern=SOME_TEXT)
+    based_on: int = Field(..., ge=1, le=2**31)
     note: str = Field("", max_length=300)
 
 
 class RecordStatusIn(Schema):
-    to: str
-    version: int = Field(..., ge=1)
+    to: RecordStatus
+    version: int = Field(..., ge=1, le=2**31)
     deadline: dt.datetime | None = None
 
 
 class CommentIn(Schema):
     paragraph: int = Field(..., ge=1, le=32767)
-    text: str = Field(..., max_length=10_000)
+    text: str = Field(..., max_length=10_000, pattern=SOME_TEXT)
 
 
 class DispositionIn(Schema):
-    disposition: str
+    disposition: Disposition
     reason: str = Field("", max_length=2000)
 
 
@@ -570,13 +645,30 @@ def _record_out(record: Record) -> RecordOut:
 RECORD = "/series/{key}/meetings/{number}/record"
 
 
-@router.get(RECORD, response=RecordOut, summary="The meeting's record, if you may read it")
+@router.get(
+    RECORD,
+    response=RecordOut,
+    summary="The meeting's record, if you may read it",
+    openapi_extra=callers(Who.PUBLIC),
+)
 def record_detail(request: HttpRequest, key: str = KEY, number: int = NUMBER) -> RecordOut:
     api_require(request, Action.VIEW_MEETINGS)
     return _record_out(_record(request, key, number))
 
 
-@router.post(RECORD, response={201: RecordOut}, summary="Draft the record (the secretariat)")
+@router.post(
+    RECORD,
+    response={201: RecordOut},
+    summary="Draft the record (the secretariat)",
+    openapi_extra=callers(
+        Who.SECRETARIAT,
+        conflict=True,
+        rules_beyond_schema=[
+            "topics: keys of known topics",
+            "text: at least one paragraph (paragraphs are separated by an empty line)",
+        ],
+    ),
+)
 def record_create(
     request: HttpRequest, payload: RecordIn, key: str = KEY, number: int = NUMBER
 ) -> Status:
@@ -601,6 +693,13 @@ def record_create(
     RECORD + "/versions",
     response={201: RecordOut, 409: ConflictOut},
     summary="Save a new version (409 with the other's version if someone saved since `based_on`)",
+    openapi_extra=callers(
+        Who.SECRETARIAT,
+        conflict=True,
+        rules_beyond_schema=[
+            "text: at least one paragraph (paragraphs are separated by an empty line)"
+        ],
+    ),
 )
 def record_revise(
     request: HttpRequest, payload: RevisionIn, key: str = KEY, number: int = NUMBER
@@ -608,15 +707,15 @@ def record_revise(
     actor = api_require_write(request, Action.MANAGE_RECORDS)
     record = _record(request, key, number)
     try:
-        _written(
-            lambda: services.record_revise(
-                actor=actor,
-                record=record,
-                text=payload.text,
-                based_on=payload.based_on,
-                note=payload.note,
-            )
+        services.record_revise(
+            actor=actor,
+            record=record,
+            text=payload.text,
+            based_on=payload.based_on,
+            note=payload.note,
         )
+    except ValidationError as error:
+        raise refused(error) from None
     except services.RecordConflict as conflict:
         rows = selectors.record_diff(record, old=payload.based_on, new=conflict.theirs.number)
         return Status(
@@ -630,7 +729,16 @@ def record_revise(
     return Status(201, _record_out(Record.objects.select_related("document").get(pk=record.pk)))
 
 
-@router.post(RECORD + "/status", response=RecordOut, summary="Circulate, revise or finalize")
+@router.post(
+    RECORD + "/status",
+    response=RecordOut,
+    summary="Circulate, revise or finalize",
+    openapi_extra=callers(
+        Who.SECRETARIAT,
+        conflict=True,
+        rules_beyond_schema=["deadline: in the future, when circulating for comment"],
+    ),
+)
 def record_status(
     request: HttpRequest, payload: RecordStatusIn, key: str = KEY, number: int = NUMBER
 ) -> RecordOut:
@@ -652,6 +760,7 @@ def record_status(
     RECORD + "/comments",
     response=list[CommentOut],
     summary="The comments on the record and their dispositions",
+    openapi_extra=callers(Who.PUBLIC),
 )
 @paginate(Paging)
 def comment_list(request: HttpRequest, key: str = KEY, number: int = NUMBER) -> object:
@@ -659,7 +768,16 @@ def comment_list(request: HttpRequest, key: str = KEY, number: int = NUMBER) -> 
     return _record(request, key, number).comments.select_related("organization", "on_version")
 
 
-@router.post(RECORD + "/comments", response={201: CommentOut}, summary="Comment on a paragraph")
+@router.post(
+    RECORD + "/comments",
+    response={201: CommentOut},
+    summary="Comment on a paragraph",
+    openapi_extra=callers(
+        Who.STAFF,
+        conflict=True,
+        rules_beyond_schema=["paragraph: a paragraph of the record's current version"],
+    ),
+)
 def comment_add(
     request: HttpRequest, payload: CommentIn, key: str = KEY, number: int = NUMBER
 ) -> Status:
@@ -677,6 +795,11 @@ def comment_add(
     RECORD + "/comments/{comment_id}/disposition",
     response=CommentOut,
     summary="Dispose of a comment (the secretariat)",
+    openapi_extra=callers(
+        Who.SECRETARIAT,
+        conflict=True,
+        rules_beyond_schema=["reason: required unless the comment is accepted"],
+    ),
 )
 def comment_dispose(
     request: HttpRequest,
@@ -707,7 +830,12 @@ def _row(row: DiffRow) -> DiffRowOut:
     )
 
 
-@router.get(RECORD + "/diff", response=list[DiffRowOut], summary="Changes between two versions")
+@router.get(
+    RECORD + "/diff",
+    response=list[DiffRowOut],
+    summary="Changes between two versions",
+    openapi_extra=callers(Who.PUBLIC),
+)
 def record_diff(
     request: HttpRequest,
     key: str = KEY,
@@ -762,6 +890,7 @@ AGENDA = "/series/{key}/meetings/{number}/agenda"
     AGENDA,
     response=list[AgendaItemOut],
     summary="The meeting's agenda (empty until published, except for the secretariat)",
+    openapi_extra=callers(Who.PUBLIC),
 )
 @paginate(Paging)
 def agenda_list(request: HttpRequest, key: str = KEY, number: int = NUMBER) -> object:
@@ -775,7 +904,12 @@ def agenda_list(request: HttpRequest, key: str = KEY, number: int = NUMBER) -> o
     )
 
 
-@router.get(AGENDA + "/{item}", response=AgendaItemOut, summary="One item of the agenda")
+@router.get(
+    AGENDA + "/{item}",
+    response=AgendaItemOut,
+    summary="One item of the agenda",
+    openapi_extra=callers(Who.PUBLIC),
+)
 def agenda_detail(
     request: HttpRequest, key: str = KEY, number: int = NUMBER, item: int = NUMBER
 ) -> AgendaRowView:
@@ -819,14 +953,19 @@ class CalendarTokenIssuedOut(CalendarTokenOut):
 
 
 class CalendarTokenIn(Schema):
-    name: str = Field(..., max_length=100)
+    name: str = Field(..., max_length=100, pattern=SOME_TEXT)
 
 
 TOKENS = "/me/calendar-tokens"
 TOKEN_ID = Path(..., ge=1, le=2**53)
 
 
-@router.get(TOKENS, response=list[CalendarTokenOut], summary="Your calendar subscriptions")
+@router.get(
+    TOKENS,
+    response=list[CalendarTokenOut],
+    summary="Your calendar subscriptions",
+    openapi_extra=callers(Who.SIGNED_IN),
+)
 @paginate(Paging)
 def calendar_token_list(request: HttpRequest) -> object:
     api_require(request, Action.SUBSCRIBE_CALENDARS)
@@ -837,6 +976,7 @@ def calendar_token_list(request: HttpRequest) -> object:
     TOKENS,
     response={201: CalendarTokenIssuedOut},
     summary="Make a calendar subscription (its secret and addresses are shown this once)",
+    openapi_extra=callers(Who.SIGNED_IN),
 )
 def calendar_token_issue(request: HttpRequest, payload: CalendarTokenIn) -> Status:
     actor = api_require_write(request, Action.SUBSCRIBE_CALENDARS)
@@ -860,6 +1000,7 @@ def calendar_token_issue(request: HttpRequest, payload: CalendarTokenIn) -> Stat
     TOKENS + "/{token_id}/revoke",
     response=CalendarTokenOut,
     summary="Revoke a calendar subscription: its addresses answer 410 Gone from now on",
+    openapi_extra=callers(Who.SIGNED_IN, conflict=True),
 )
 def calendar_token_revoke(request: HttpRequest, token_id: int = TOKEN_ID) -> CalendarToken:
     """404 for a subscription that is not yours, as for one that does not exist."""

@@ -26,7 +26,13 @@ from interlock.core.access import require
 from interlock.core.i18n import CONTENT_LANGUAGES, stored_value
 from interlock.core.models import NotificationKind
 from interlock.core.reasons import in_words
-from interlock.core.services import audit_record, changes_between, link_toggle, notify
+from interlock.core.services import (
+    StateRefusedError,
+    audit_record,
+    changes_between,
+    link_toggle,
+    notify,
+)
 from interlock.documents.access import explanations, readable_documents
 from interlock.documents.models import Document, Topic
 from interlock.documents.services import document_add_version, document_create
@@ -153,7 +159,7 @@ def _meeting_conflict() -> ConflictError:
 
 def _refuse_reference(meeting: Meeting) -> None:
     if meeting.source_id is not None:
-        raise ValidationError(
+        raise StateRefusedError(
             _("This meeting is kept as its cited source records it; it is not edited here.")
         )
 
@@ -197,9 +203,9 @@ def meeting_set_status(
         raise ValidationError({"status": _("Choose a status.")})
     decision = may_move_meeting(Status(meeting.status), Status(status))
     if not decision:
-        raise ValidationError({"status": in_words(decision.reason)})
+        raise StateRefusedError({"status": in_words(decision.reason)})
     if status == Status.INVITED and not meeting.invitations.exists():
-        raise ValidationError({"status": _("Invite at least one organization first.")})
+        raise StateRefusedError({"status": _("Invite at least one organization first.")})
     # Atomic: the conditional update and its audit event stand or fall together.
     with transaction.atomic():
         if not Meeting.objects.filter(pk=meeting.pk, version=expected_version).update(
@@ -266,9 +272,9 @@ def meeting_invite(
     require(actor, Action.MANAGE_MEETINGS)
     _refuse_reference(meeting)
     if meeting.status == Status.CONCLUDED:
-        raise ValidationError(_("The meeting is concluded; it takes no more invitations."))
+        raise StateRefusedError(_("The meeting is concluded; it takes no more invitations."))
     if meeting.status == Status.CANCELLED:
-        raise ValidationError(_("The meeting is cancelled."))
+        raise StateRefusedError(_("The meeting is cancelled."))
     wanted = {o.pk: o for o in organizations}
     if not wanted:
         raise ValidationError({"organizations": _("Choose at least one organization.")})
@@ -312,7 +318,7 @@ def invitation_answer(*, actor: Any, invitation: Invitation, accept: bool) -> In
         meeting_id=invitation.meeting_id, organization_id=invitation.organization_id
     ).exists()
     if registered and not accept:
-        raise ValidationError(_("Your delegation is registered; the invitation stays accepted."))
+        raise StateRefusedError(_("Your delegation is registered; the invitation stays accepted."))
     answer = InvitationAnswer.ACCEPTED if accept else InvitationAnswer.DECLINED
     # Atomic: the answer and its audit event are one fact.
     with transaction.atomic():
@@ -351,9 +357,9 @@ def delegation_register(
     if not head_name.strip():
         raise ValidationError({"head_name": _("Name the head of the delegation.")})
     if meeting.status == Status.CONCLUDED:
-        raise ValidationError(_("The meeting is concluded; delegations can no longer register."))
+        raise StateRefusedError(_("The meeting is concluded; delegations can no longer register."))
     if meeting.status == Status.CANCELLED:
-        raise ValidationError(_("The meeting is cancelled."))
+        raise StateRefusedError(_("The meeting is cancelled."))
     now = timezone.now()
     try:
         # Atomic: the delegation, the accepted invitation and the audit event are one registration;
@@ -365,12 +371,12 @@ def delegation_register(
                 .first()
             )
             if invitation is None:
-                raise ValidationError(
+                raise StateRefusedError(
                     _("%(organization)s was not invited to this meeting.")
                     % {"organization": organization.short_name}
                 )
             if Delegation.objects.filter(meeting=meeting, organization=organization).exists():
-                raise ValidationError(
+                raise StateRefusedError(
                     _("%(organization)s has already registered its delegation.")
                     % {"organization": organization.short_name}
                 )
@@ -399,7 +405,7 @@ def delegation_register(
                 organization=organization,
             )
     except IntegrityError:
-        raise ValidationError(
+        raise StateRefusedError(
             _("%(organization)s has already registered its delegation.")
             % {"organization": organization.short_name}
         ) from None
@@ -431,7 +437,7 @@ def record_create(
     organization, with the classification chosen) decides who may see it."""
     require(actor, Action.MANAGE_RECORDS)
     if Record.objects.filter(meeting=meeting).exists():
-        raise ValidationError(_("This meeting already has its record."))
+        raise StateRefusedError(_("This meeting already has its record."))
     if not split_paragraphs(text):
         raise ValidationError(
             {"text": _("Write the record: paragraphs separated by an empty line.")}
@@ -468,7 +474,7 @@ def record_revise(
     require(actor, Action.MANAGE_RECORDS)
     decision = may_edit_record(RecordStatusRule(record.status))
     if not decision:
-        raise ValidationError(in_words(decision.reason))
+        raise StateRefusedError(in_words(decision.reason))
     if not split_paragraphs(text):
         raise ValidationError(
             {"text": _("Write the record: paragraphs separated by an empty line.")}
@@ -536,7 +542,7 @@ def record_move(
         RecordStatusRule(record.status), RecordStatusRule(to), undisposed_comments=undisposed
     )
     if not decision:
-        raise ValidationError(in_words(decision.reason))
+        raise StateRefusedError(in_words(decision.reason))
     values: dict[str, Any] = {"status": to}
     if to == RecordStatus.CIRCULATED:
         if deadline is None or deadline <= timezone.now():
@@ -615,7 +621,7 @@ def comment_add(*, actor: Any, record: Record, paragraph: int, text: str) -> Com
         at=timezone.now(),
     )
     if not decision:
-        raise ValidationError(in_words(decision.reason))
+        raise StateRefusedError(in_words(decision.reason))
     current = record.versions.order_by("-number").first()
     assert current is not None
     if not 1 <= paragraph <= len(current.paragraphs):
@@ -647,7 +653,7 @@ def comment_dispose(*, actor: Any, comment: Comment, disposition: str, reason: s
     the reason (required unless the comment is accepted as it is)."""
     require(actor, Action.MANAGE_RECORDS)
     if comment.record.status == RecordStatus.FINAL:
-        raise ValidationError(_("The record is final and locked."))
+        raise StateRefusedError(_("The record is final and locked."))
     if disposition not in Disposition.values:
         raise ValidationError({"disposition": _("Choose a disposition.")})
     if disposition != Disposition.ACCEPTED and not reason.strip():
@@ -711,7 +717,7 @@ def calendar_token_revoke(*, actor: Any, token: CalendarToken) -> CalendarToken:
     if token.user_id != actor.pk:
         require(actor, Action.MANAGE_USERS)
     if token.revoked_at is not None:
-        raise ValidationError(_("This subscription was already revoked."))
+        raise StateRefusedError(_("This subscription was already revoked."))
     # Atomic: the revocation and its audit event stand or fall together.
     with transaction.atomic():
         token.revoked_at = timezone.now()
@@ -756,7 +762,7 @@ def _agenda_open(meeting: Meeting) -> None:
     what its cited source says, and a concluded meeting's is history."""
     _refuse_reference(meeting)
     if meeting.status in (Status.CONCLUDED, Status.CANCELLED):
-        raise ValidationError(_("The meeting is over; its agenda is no longer changed."))
+        raise StateRefusedError(_("The meeting is over; its agenda is no longer changed."))
 
 
 def _provisional(actor: Any, item: AgendaItem, refusal: str) -> Meeting:
@@ -765,7 +771,7 @@ def _provisional(actor: Any, item: AgendaItem, refusal: str) -> Meeting:
     meeting = item.meeting
     _agenda_open(meeting)
     if meeting.agenda_published_at is not None:
-        raise ValidationError(refusal)
+        raise StateRefusedError(refusal)
     return meeting
 
 
@@ -798,7 +804,7 @@ def agenda_item_add(
         _lock_meeting(meeting)
         count = AgendaItem.objects.filter(meeting=meeting).count()
         if count >= AGENDA_LIMIT:
-            raise ValidationError(
+            raise StateRefusedError(
                 _("An agenda holds at most %(limit)s items.") % {"limit": AGENDA_LIMIT}
             )
         last = AgendaItem.objects.filter(meeting=meeting).order_by("-number").first()
@@ -929,16 +935,16 @@ def agenda_publish(*, actor: Any, meeting: Meeting) -> Meeting:
     require(actor, Action.MANAGE_MEETINGS)
     _agenda_open(meeting)
     if meeting.agenda_published_at is not None:
-        raise ValidationError(_("The agenda is already published."))
+        raise StateRefusedError(_("The agenda is already published."))
     if not AgendaItem.objects.filter(meeting=meeting).exists():
-        raise ValidationError(_("Add at least one item before publishing the agenda."))
+        raise StateRefusedError(_("Add at least one item before publishing the agenda."))
     now = timezone.now()
     # Atomic: the conditional update (published once only) and its audit event are one fact.
     with transaction.atomic():
         if not Meeting.objects.filter(pk=meeting.pk, agenda_published_at__isnull=True).update(
             agenda_published_at=now
         ):
-            raise ValidationError(_("The agenda is already published."))
+            raise StateRefusedError(_("The agenda is already published."))
         meeting.agenda_published_at = now
         audit_record(
             actor=actor,

@@ -3,11 +3,12 @@ import datetime as dt
 from django.db.models import DateField, Value
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from interlock.core.api_access import api_require
+from interlock.core.api_schema import Day, Who, callers
 from interlock.core.i18n import stored, stored_value
 from interlock.core.paging import Paging
 from interlock.domain.permissions import Action
@@ -201,20 +202,23 @@ class OrganizationDetailOut(OrganizationOut):
 class OrganizationQuery(Schema):
     kind: OrganizationKind | None = None
     charter_basis: CharterBasis | None = None
-    region: str | None = None
-    q: str | None = None
-    as_of: dt.date | None = None
+    region: str | None = Field(None, max_length=3, description="An M49 region code")
+    q: str | None = Field(None, max_length=100)
+    as_of: Day | None = None
 
 
 def _day(as_of: dt.date | None) -> dt.date:
-    day = as_of or timezone.localdate()
-    if not (dt.date(1900, 1, 1) <= day <= dt.date(2200, 12, 31)):
-        raise HttpError(422, "as_of must be between 1900-01-01 and 2200-12-31")
-    return day
+    return as_of or timezone.localdate()
+
+
+ACRONYM = Path(..., max_length=20)
 
 
 @router.get(
-    "/organizations", response=list[OrganizationOut], summary="Organizations, with member counts"
+    "/organizations",
+    response=list[OrganizationOut],
+    summary="Organizations, with member counts",
+    openapi_extra=callers(Who.PUBLIC),
 )
 @paginate(Paging)
 def organization_list(request: HttpRequest, filters: Query[OrganizationQuery]) -> object:
@@ -225,17 +229,22 @@ def organization_list(request: HttpRequest, filters: Query[OrganizationQuery]) -
         filters=selectors.OrganizationFilters(
             kind=filters.kind or "",
             charter_basis=filters.charter_basis or "",
-            region=(filters.region or "")[:3],
-            query=(filters.q or "")[:100],
+            region=filters.region or "",
+            query=filters.q or "",
         ),
     )
     # The day travels with each row as a constant column, so pagination still slices in SQL.
     return organizations.annotate(as_of=Value(day, output_field=DateField()))
 
 
-@router.get("/organizations/{acronym}", response=OrganizationDetailOut, summary="One organization")
+@router.get(
+    "/organizations/{acronym}",
+    response=OrganizationDetailOut,
+    summary="One organization",
+    openapi_extra=callers(Who.PUBLIC),
+)
 def organization_detail(
-    request: HttpRequest, acronym: str, as_of: dt.date | None = None
+    request: HttpRequest, acronym: str = ACRONYM, as_of: Day | None = None
 ) -> Organization:
     api_require(request, Action.VIEW_REGISTRY)
     day = _day(as_of)
@@ -290,9 +299,12 @@ class MembershipOut(Schema):
     "/organizations/{acronym}/members",
     response=list[MembershipOut],
     summary="Members of an organization: all periods, or those in force on as_of",
+    openapi_extra=callers(Who.PUBLIC),
 )
 @paginate(Paging)
-def membership_list(request: HttpRequest, acronym: str, as_of: dt.date | None = None) -> object:
+def membership_list(
+    request: HttpRequest, acronym: str = ACRONYM, as_of: Day | None = None
+) -> object:
     api_require(request, Action.VIEW_REGISTRY)
     organization = Organization.objects.filter(acronym=acronym).first()
     if organization is None:
@@ -312,9 +324,12 @@ class CountryOut(NamedOut):
 
 
 @router.get(
-    "/countries", response=list[CountryOut], summary="Countries (ISO 3166-1) with M49 regions"
+    "/countries",
+    response=list[CountryOut],
+    summary="Countries (ISO 3166-1) with M49 regions",
+    openapi_extra=callers(Who.PUBLIC),
 )
 @paginate(Paging)
-def country_list(request: HttpRequest, region: str = "") -> object:
+def country_list(request: HttpRequest, region: str = Query("", max_length=3)) -> object:
     api_require(request, Action.VIEW_REGISTRY)
-    return selectors.country_list(region=region[:3])
+    return selectors.country_list(region=region)

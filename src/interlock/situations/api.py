@@ -8,11 +8,12 @@ from typing import Any, Literal
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from django.utils import timezone
-from ninja import Field, Path, Router, Schema
+from ninja import Field, Path, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
-from interlock.core.api_access import api_require, api_require_write, api_user
+from interlock.core.api_access import api_require, api_require_write, api_signed_in, api_user
+from interlock.core.api_schema import Who, callers, refused
 from interlock.core.i18n import stored
 from interlock.core.paging import Paging
 from interlock.core.references import NamedOnSlice
@@ -203,11 +204,6 @@ def _situation(request: HttpRequest, pk: int) -> Situation:
         raise HttpError(404, "No situation with this number, or none you may see.") from None
 
 
-def _signed_in(request: HttpRequest) -> None:
-    if not getattr(api_user(request), "is_authenticated", False):
-        raise HttpError(401, "sign in first")
-
-
 def _plan_out(plan: Plan) -> dict[str, Any]:
     from interlock.situations.reasons import in_words
 
@@ -230,13 +226,23 @@ def _plan_out(plan: Plan) -> dict[str, Any]:
     }
 
 
-@router.get("/situations", response=list[SituationOut], summary="Situations you may see")
+@router.get(
+    "/situations",
+    response=list[SituationOut],
+    summary="Situations you may see",
+    openapi_extra=callers(Who.PUBLIC),
+)
 @paginate(Paging)
 def situation_list(request: HttpRequest) -> object:
     return selectors.situation_list(api_user(request), at=timezone.now())
 
 
-@router.get("/situations/{pk}", response=SituationDetailOut, summary="One situation")
+@router.get(
+    "/situations/{pk}",
+    response=SituationDetailOut,
+    summary="One situation",
+    openapi_extra=callers(Who.PUBLIC),
+)
 def situation_detail(request: HttpRequest, pk: int = PK) -> dict[str, Any]:
     situation = _situation(request, pk)
     return {
@@ -284,9 +290,10 @@ def situation_detail(request: HttpRequest, pk: int = PK) -> dict[str, Any]:
     "/situations/{pk}/plan",
     response=PlanOut,
     summary="The latest plan: assignments and gaps with their reasons (signed-in users)",
+    openapi_extra=callers(Who.SIGNED_IN),
 )
 def situation_plan(request: HttpRequest, pk: int = PK) -> dict[str, Any]:
-    _signed_in(request)
+    api_signed_in(request)
     plan = selectors.latest_plan(_situation(request, pk))
     if plan is None:
         raise HttpError(404, "No plan yet.")
@@ -297,8 +304,10 @@ def situation_plan(request: HttpRequest, pk: int = PK) -> dict[str, Any]:
     "/situations/{pk}/plans",
     response={201: PlanOut},
     summary="Run the engine: propose a plan (the owner's staff or the secretariat)",
+    openapi_extra=callers(Who.OWNER),
 )
 def plan_propose(request: HttpRequest, pk: int = PK) -> tuple[int, dict[str, Any]]:
+    api_signed_in(request)
     situation = _situation(request, pk)
     api_require(request, Action.EDIT_SITUATION, organization_id=situation.owner_id)
     plan = services.plan_propose(actor=api_user(request), situation=situation)
@@ -306,7 +315,10 @@ def plan_propose(request: HttpRequest, pk: int = PK) -> tuple[int, dict[str, Any
 
 
 @router.post(
-    "/plans/{plan_id}/adopt", response=PlanOut, summary="Adopt a plan (the secretariat; idempotent)"
+    "/plans/{plan_id}/adopt",
+    response=PlanOut,
+    summary="Adopt a plan (the secretariat; idempotent)",
+    openapi_extra=callers(Who.SECRETARIAT, conflict=True),
 )
 def plan_adopt(request: HttpRequest, plan_id: int = Path(..., ge=1, le=2**53)) -> dict[str, Any]:
     api_require(request, Action.ADOPT_PLAN)
@@ -317,22 +329,23 @@ def plan_adopt(request: HttpRequest, plan_id: int = Path(..., ge=1, le=2**53)) -
     try:
         return _plan_out(services.plan_adopt(actor=api_user(request), plan=plan))
     except ValidationError as error:
-        # A field refused (language, empty text) is 422; a stale or sent notification is 409.
-        status = 422 if hasattr(error, "error_dict") else 409
-        raise HttpError(status, " ".join(error.messages)) from None
+        raise refused(error) from None
 
 
 @router.get(
     "/capabilities",
     response=list[CapabilityOut],
     summary="Capabilities of the organizations (signed-in users)",
+    openapi_extra=callers(Who.SIGNED_IN),
 )
 @paginate(Paging)
-def capability_list(request: HttpRequest, organization: str = "") -> object:
-    _signed_in(request)
+def capability_list(
+    request: HttpRequest, organization: str = Query("", max_length=20, description="Acronym")
+) -> object:
+    api_signed_in(request)
     capabilities = selectors.capability_list()
     if organization:
-        capabilities = capabilities.filter(organization__acronym=organization[:20])
+        capabilities = capabilities.filter(organization__acronym=organization)
     return capabilities
 
 
@@ -340,6 +353,7 @@ def capability_list(request: HttpRequest, organization: str = "") -> object:
     "/notifications",
     response=list[NotificationOut],
     summary="Article 54 notifications: pending first, then sent",
+    openapi_extra=callers(Who.SIGNED_IN),
 )
 @paginate(Paging)
 def notification_list(request: HttpRequest) -> object:
@@ -357,6 +371,7 @@ class NotificationTextIn(Schema):
     "/notifications/{notification_id}/texts",
     response=NotificationOut,
     summary="Edit one language's text of a pending Article 54 notification (the secretariat)",
+    openapi_extra=callers(Who.SECRETARIAT, conflict=True),
 )
 def notification_edit(
     request: HttpRequest,
@@ -377,9 +392,7 @@ def notification_edit(
             version=body.version,
         )
     except ValidationError as error:
-        # A field refused (language, empty text) is 422; a stale or sent notification is 409.
-        status = 422 if hasattr(error, "error_dict") else 409
-        raise HttpError(status, " ".join(error.messages)) from None
+        raise refused(error) from None
 
 
 class SeatReasonOut(Schema):
@@ -425,8 +438,9 @@ class ConfigurationOut(Schema):
     "/peacebuilding/configurations",
     response=list[ConfigurationOut],
     summary="The Peacebuilding Commission's country configurations and their seats (signed-in)",
+    openapi_extra=callers(Who.SIGNED_IN),
 )
 @paginate(Paging)
 def configuration_list(request: HttpRequest) -> object:
-    _signed_in(request)
+    api_signed_in(request)
     return NamedOnSlice(selectors.configuration_list(), selectors.name_seat_reasons)

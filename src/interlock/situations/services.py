@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from interlock.core.access import require
 from interlock.core.dates import date_format
 from interlock.core.i18n import CONTENT_LANGUAGES, FALLBACK, column, shown
-from interlock.core.services import audit_record
+from interlock.core.services import StateRefusedError, audit_record
 from interlock.documents.models import Classification, Topic
 from interlock.domain import engine
 from interlock.domain.chapter_viii import article_54_due
@@ -354,7 +354,7 @@ def plan_adopt(*, actor: Any, plan: Plan, day: dt.date | None = None) -> Plan:
         if not won:
             if plan.status == PlanStatus.ADOPTED:
                 return plan
-            raise ValidationError(_("This plan was superseded; run the engine again."))
+            raise StateRefusedError(_("This plan was superseded; run the engine again."))
         Plan.objects.filter(situation_id=plan.situation_id, status=PlanStatus.PROPOSED).exclude(
             pk=plan.pk
         ).update(status=PlanStatus.SUPERSEDED)
@@ -606,9 +606,9 @@ def notification_edit(
     with transaction.atomic():  # the text, its revision and the audit event together
         current = Notification.objects.select_for_update().get(pk=notification.pk)
         if current.sent_at is not None:
-            raise ValidationError(_("This notification was sent: its text is kept as sent."))
+            raise StateRefusedError(_("This notification was sent: its text is kept as sent."))
         if current.version != version:
-            raise ValidationError(
+            raise StateRefusedError(
                 _("Someone else changed this notification meanwhile. Reload and retry.")
             )
         before = getattr(current, field) or ""

@@ -49,12 +49,13 @@ def test_bad_input_is_refused_with_its_reason(client_for) -> None:
     not_invited = post(
         au, f"{BASE}/delegations", {"organization": "AU", "level": "head", "head_name": "C"}
     )
-    assert not_invited.status_code == 422 and "not invited" in not_invited.json()["detail"]
+    # A step the stored state refuses is a conflict (409), not a refused field.
+    assert not_invited.status_code == 409 and "not invited" in not_invited.json()["detail"]
     post(secretariat, f"{BASE}/invitations", {"organizations": ["AU"]})
     body = {"organization": "AU", "level": "head", "head_name": "C"}
     assert post(au, f"{BASE}/delegations", body).status_code == 201
     second = post(au, f"{BASE}/delegations", body)
-    assert second.status_code == 422 and "already registered" in second.json()["detail"]
+    assert second.status_code == 409 and "already registered" in second.json()["detail"]
 
 
 def test_a_stale_update_is_refused_with_409(client_for) -> None:
