@@ -120,6 +120,7 @@ PAGES = {
     "/situations/999999/": {part: 404 for part in SWEEP_CAST},
     "/api/v1/situations": PUBLIC,
     "/api/v1/situations/999999": {part: 404 for part in SWEEP_CAST},
+    "/api/v1/situations/999999/map": {part: 404 for part in SWEEP_CAST},
     "/api/v1/capabilities": {**{part: 200 for part in SWEEP_CAST}, "anonymous": 401},
     "/api/v1/notifications": {**{part: 200 for part in SWEEP_CAST}, "anonymous": 401},
     "/situations/notifications/999999/": {**{part: 404 for part in SWEEP_CAST}, "anonymous": 302},
@@ -277,6 +278,7 @@ SITUATION_ROUTES = {
     "/situations/{pk}/what-if/?remove=UN": {**SITUATION_SEEN, "anonymous": 302},
     "/api/v1/situations/{pk}": {**SITUATION_SEEN, "anonymous": 404},
     "/api/v1/situations/{pk}/plan": {**SITUATION_SEEN, "anonymous": 401},
+    "/api/v1/situations/{pk}/map": {**SITUATION_SEEN, "anonymous": 404},
 }
 
 
@@ -605,6 +607,7 @@ def test_every_route_is_in_the_sweep() -> None:
         "situations/peacebuilding/<int:pk>/": "situations/peacebuilding/999999/",
         "api/v1/situations/<pk>": "api/v1/situations/999999",
         "api/v1/situations/<pk>/plan": "api/v1/situations",
+        "api/v1/situations/<pk>/map": "api/v1/situations/999999/map",
         "api/v1/capacity-plans/<pk>": "api/v1/capacity-plans/999999",
         **{
             route: "situations/capacity-building/999999/"

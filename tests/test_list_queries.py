@@ -339,6 +339,10 @@ def situation_path() -> str:
     return f"/situations/{_situation_for_lists().pk}/"  # type: ignore[attr-defined]
 
 
+def situation_map_api_path() -> str:
+    return f"/api/v1/situations/{_situation_for_lists().pk}/map"  # type: ignore[attr-defined]
+
+
 def more_notifications(n: int) -> None:
     """``n`` more notifications for the AU's liaison official, of every kind and target."""
     from interlock.accounts.models import User
@@ -619,6 +623,7 @@ LISTS: list[tuple[str, Callable[[], str] | str, Callable[[int], None]]] = [
     ("owner", "/api/v1/capabilities?limit=100", more_capabilities),
     ("owner", situation_path, more_tasks_and_engagements),
     ("outsider", situation_path, more_engaged_organizations),
+    ("outsider", situation_map_api_path, more_engaged_organizations),
     ("secretariat", "/situations/notifications/", more_tasks_and_engagements),
     ("secretariat", "/api/v1/notifications?limit=100", more_tasks_and_engagements),
     ("owner", "/situations/peacebuilding/", more_configurations),

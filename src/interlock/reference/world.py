@@ -48,10 +48,17 @@ def land_path() -> str:
 
 
 @cache
+def headquarters_rows() -> dict[tuple[str, str], dict[str, str]]:
+    """(city, ISO alpha-3 country) → the row of ``headquarters_places.csv`` as stored (its
+    ``geonameid`` and ``source`` cite where the place comes from)."""
+    with (DATA / "headquarters_places.csv").open(newline="", encoding="utf-8") as handle:
+        return {(row["city"], row["country"]): row for row in csv.DictReader(handle)}
+
+
+@cache
 def headquarters_places() -> dict[tuple[str, str], Point]:
     """(city, ISO alpha-3 country) → (longitude, latitude) for the registry's headquarters."""
-    with (DATA / "headquarters_places.csv").open(newline="", encoding="utf-8") as handle:
-        return {
-            (row["city"], row["country"]): (float(row["longitude"]), float(row["latitude"]))
-            for row in csv.DictReader(handle)
-        }
+    return {
+        key: (float(row["longitude"]), float(row["latitude"]))
+        for key, row in headquarters_rows().items()
+    }

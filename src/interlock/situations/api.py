@@ -19,6 +19,7 @@ from interlock.core.paging import Paging
 from interlock.core.references import NamedOnSlice
 from interlock.domain.permissions import Action
 from interlock.registry.api import SourceOut
+from interlock.registry.places import place_name
 from interlock.situations import selectors, services
 from interlock.situations.models import (
     Authorization,
@@ -107,6 +108,53 @@ class SituationDetailOut(SituationFields):
     authorizations: list[AuthorizationOut]
     tasks: list[TaskOut]
     engagements: list[EngagementOut]
+
+
+class MapPointOut(Schema):
+    longitude: float
+    latitude: float
+
+
+class MapCountryOut(Schema):
+    country: str = Field(description="ISO 3166 alpha-3")
+    name: str = Field(description="The country's name in the reader's language")
+    anchor: MapPointOut | None = Field(
+        description="Where the map points at the country (the centroid of its largest shape); "
+        "null when the country is too small to draw at 1:110m"
+    )
+
+
+class MapPlaceOut(Schema):
+    city: str = Field(description="The headquarters city as recorded in the registry")
+    name: str = Field(description="The city in the reader's language")
+    country: str = Field(description="ISO 3166 alpha-3")
+    longitude: float
+    latitude: float
+    geonameid: int
+    source: str = Field(description="The row of the reference data's sources that cites it")
+
+
+class MapOrganizationOut(Schema):
+    number: int = Field(description="The organization's number on the map")
+    organization: str
+    name: str = Field(description="Its short name in the reader's language")
+    role: str = Field(description="Its strongest role in the situation (the marker's colour)")
+    status: str = Field(description="Its most engaged status (the line's style)")
+    located: bool = Field(description="Whether its headquarters is drawn on the map")
+    headquarters: MapPlaceOut | None = Field(
+        description="Where its marker stands; null when the headquarters is not located"
+    )
+
+
+class MapOut(Schema):
+    situation: int
+    countries: list[MapCountryOut]
+    centre: MapPointOut | None = Field(
+        description="Where the lines from the headquarters end: the mean of the anchors"
+    )
+    organizations: list[MapOrganizationOut]
+    attribution: str = Field(description="The map's credits and disclaimer, as the page says")
+    sources: list[str] = Field(description="The rows of the reference data's sources")
 
 
 class ReasonOut(Schema):
@@ -286,6 +334,54 @@ def situation_detail(request: HttpRequest, pk: int = PK) -> dict[str, Any]:
     }
 
 
+def _point(point: tuple[float, float] | None) -> dict[str, float] | None:
+    return {"longitude": point[0], "latitude": point[1]} if point else None
+
+
+@router.get(
+    "/situations/{pk}/map",
+    response=MapOut,
+    summary="What the situation's map draws: its countries and the engaged organizations",
+    openapi_extra=callers(Who.PUBLIC),
+)
+def situation_map(request: HttpRequest, pk: int = PK) -> dict[str, Any]:
+    situation = _situation(request, pk)
+    # The page's selector on the page's rows: the API shows what the page draws.
+    drawn = selectors.situation_map(situation, list(selectors.engagements(situation)))
+    return {
+        "situation": situation.pk,
+        "countries": [
+            {"country": c["country"].pk, "name": c["country"].name, "anchor": _point(c["anchor"])}
+            for c in drawn["countries"]
+        ],
+        "centre": _point(drawn["centre"]),
+        "organizations": [
+            {
+                "number": o["number"],
+                "organization": o["organization"].acronym,
+                "name": o["organization"].short_name,
+                "role": o["role"],
+                "status": o["status"],
+                "located": o["home"] is not None,
+                "headquarters": {
+                    "city": o["organization"].headquarters_city,
+                    "name": place_name(o["organization"].headquarters_city),
+                    "country": o["place_row"]["country"],
+                    "longitude": o["place"][0],
+                    "latitude": o["place"][1],
+                    "geonameid": int(o["place_row"]["geonameid"]),
+                    "source": o["place_row"]["source"],
+                }
+                if o["place"] and o["place_row"]
+                else None,
+            }
+            for o in drawn["organizations"]
+        ],
+        "attribution": drawn["attribution"],
+        "sources": list(drawn["sources"]),
+    }
+
+
 @router.get(
     "/situations/{pk}/plan",
     response=PlanOut,
@@ -397,7 +493,9 @@ def notification_edit(
 
 class SeatReasonOut(Schema):
     code: str
-    params: dict[str, Any] = Field(description="As stored: domain, country and roles as keys")
+    params: dict[str, Any] = Field(
+        description="As stored: domain, country, M49 subregion and roles as keys"
+    )
     names: dict[str, str] = Field(description="The keys' names in the reader's language")
     words: str
 

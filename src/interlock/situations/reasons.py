@@ -75,7 +75,7 @@ def in_words(reason: dict[str, Any]) -> str:
 
 SEAT_SENTENCES = {
     SeatCode.MEMBER_COUNTRY: _("The country (%(country)s) is among its members."),
-    SeatCode.SAME_SUBREGION: _("It has members in the country's subregion (M49 %(region)s)."),
+    SeatCode.SAME_SUBREGION: _("It has members in the country's subregion (%(region)s)."),
     SeatCode.ENGAGED: _("It is engaged in the situation (%(roles)s)."),
     SeatCode.COMPARATIVE_ADVANTAGE: _(
         "Its comparative advantage in peacebuilding: %(domain)s, effectiveness %(effectiveness)s."
@@ -87,8 +87,10 @@ def seat_names(
     reason: dict[str, Any], domains: Mapping[str, str], countries: Mapping[str, str]
 ) -> dict[str, str]:
     """The names, in the reader's language, of the keys a seat reason carries: its domain (key →
-    name in ``domains``), its country (ISO alpha-3 → name in ``countries``) and its roles
-    (labels). A key with no name stored stays as it is."""
+    name in ``domains``), its country (ISO alpha-3 → name in ``countries``), its M49 subregion
+    (code → the UNSD's official name) and its roles (labels). A key with no name stored stays as
+    it is."""
+    from interlock.registry.regions import region_name
     from interlock.situations.models import Role
 
     params, names = reason.get("params", {}), {}
@@ -96,6 +98,8 @@ def seat_names(
         names["domain"] = domains.get(str(params["domain"]), str(params["domain"]))
     if "country" in params:
         names["country"] = countries.get(str(params["country"]), str(params["country"]))
+    if "region" in params:
+        names["region"] = region_name(str(params["region"])) or str(params["region"])
     if "roles" in params:
         labels = dict(Role.choices)
         names["roles"] = ", ".join(

@@ -9,6 +9,9 @@ from typing import Any
 
 from django.db.models import F, OuterRef, Prefetch, QuerySet
 from django.http import Http404
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from interlock.documents.access import agreement_terms, policy_filter, reader_of
 from interlock.domain import engine, geography, peacebuilding
@@ -507,28 +510,31 @@ def situation_map(situation: Situation, engagement_rows: list[Engagement]) -> di
     line from there to the situation."""
     rings, paths = world.country_rings(), world.country_paths()
     countries = list(situation.countries.all())
-    anchors = [a for c in countries if (a := geography.anchor(rings.get(c.pk, [])))]
-    target = (
-        world.FRAME.at(
-            sum(a[0] for a in anchors) / len(anchors), sum(a[1] for a in anchors) / len(anchors)
-        )
+    anchored = [(c, geography.anchor(rings.get(c.pk, []))) for c in countries]
+    anchors = [a for _, a in anchored if a]
+    # Where the lines end (longitude, latitude): the mean of the countries' anchors.
+    centre = (
+        (sum(a[0] for a in anchors) / len(anchors), sum(a[1] for a in anchors) / len(anchors))
         if anchors
         else None
     )
+    target = world.FRAME.at(*centre) if centre else None
     by_org: dict[int, list[Engagement]] = defaultdict(list)
     for e in engagement_rows:
         by_org[e.organization_id].append(e)
-    places = world.headquarters_places()
+    places, place_rows = world.headquarters_places(), world.headquarters_rows()
     organizations: list[dict[str, Any]] = []
     for number, rows in enumerate(by_org.values(), start=1):
         organization = rows[0].organization
-        place = places.get(
-            (organization.headquarters_city, organization.headquarters_country_id or "")
-        )
+        key = (organization.headquarters_city, organization.headquarters_country_id or "")
+        place = places.get(key)
         organizations.append(
             {
                 "number": number,
                 "organization": organization,
+                # Where the marker stands (longitude, latitude) and the row that cites it.
+                "place": place,
+                "place_row": place_rows.get(key),
                 "role": min((e.role for e in rows), key=ROLE_ORDER.index),
                 "status": min((e.status for e in rows), key=STATUS_ORDER.index),
                 "parts": [
@@ -557,9 +563,34 @@ def situation_map(situation: Situation, engagement_rows: list[Engagement]) -> di
         "land": world.land_path(),
         "highlighted": [{"country": c, "d": paths[c.pk]} for c in countries if c.pk in paths],
         "not_drawn": [c for c in countries if c.pk not in paths],
+        "countries": [{"country": c, "anchor": a} for c, a in anchored],
+        "centre": centre,
         "target": target,
         "organizations": organizations,
         "lines": lines,
         "markers": located,
         "unlocated": [o for o in organizations if not o["home"]],
+        "attribution": map_attribution(),
+        "attribution_html": map_attribution(html=True),
+        "sources": MAP_SOURCES,
     }
+
+
+# The rows of sources.csv the map is drawn from: country shapes, headquarters places.
+MAP_SOURCES = ("natural-earth-110m", "geonames-cities15000")
+MAP_CREDITS = {"natural_earth": "Natural Earth", "geonames": "GeoNames (CC BY 4.0)"}
+
+
+def map_attribution(*, html: bool = False) -> str:
+    """The map's credits and the UN's map disclaimer in the reader's language. In HTML the
+    sources' Latin names are isolated (``<bdi>``) so that a right-to-left sentence keeps their
+    parentheses in place."""
+    message = _(
+        "Country shapes: %(natural_earth)s (public domain); headquarters: %(geonames)s. The "
+        "boundaries and names shown and the designations used on this map do not imply "
+        "official endorsement or acceptance by the United Nations."
+    )
+    if not html:
+        return message % MAP_CREDITS
+    isolated = {key: format_html("<bdi>{}</bdi>", name) for key, name in MAP_CREDITS.items()}
+    return mark_safe(conditional_escape(message) % isolated)  # noqa: S308 - escaped above

@@ -118,9 +118,7 @@ def test_every_role_keeps_its_own_inbox(client_for, cast) -> None:
 def test_a_meeting_is_named_in_the_readers_language_as_it_is_called_now(
     client_for, cast, inbox
 ) -> None:
-    Meeting.objects.filter(pk=meeting().pk).update(
-        title_fr="Première réunion du comité permanent"
-    )
+    Meeting.objects.filter(pk=meeting().pk).update(title_fr="Première réunion du comité permanent")
     stored = Notification.objects.get(recipient=cast["owner"], kind="invitation")
     assert stored.target_label == "First meeting of the standing committee"  # kept in English
     client = client_for("owner")

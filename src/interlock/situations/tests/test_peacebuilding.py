@@ -114,3 +114,23 @@ def test_the_api_names_a_seats_reasons_in_the_readers_language_and_keeps_the_key
     sudan = Country.objects.get(pk="SDN").name_fr
     assert member["params"] == {"country": "SDN"} and member["names"] == {"country": sudan}
     assert f"({sudan})" in member["words"]
+
+
+@pytest.mark.parametrize("language", ["en", "ar", "es", "fr", "ru", "zh-hans"])
+def test_a_subregion_seat_reason_names_the_subregion_in_the_readers_language(language) -> None:
+    from django.utils import translation
+
+    from interlock.registry.regions import region_name
+    from interlock.situations.reasons import seat_in_words, seat_names
+
+    reason = {"code": "same_subregion", "params": {"region": "014"}}
+    with translation.override(language):
+        names = seat_names(reason, {}, {})
+        words = seat_in_words(reason, names)
+        eastern_africa = region_name("014")
+    assert names == {"region": eastern_africa} and eastern_africa in words
+    assert "014" not in words and "M49" not in words
+    if language == "en":
+        assert words == "It has members in the country's subregion (Eastern Africa)."
+    else:
+        assert eastern_africa != "Eastern Africa" and "members" not in words
