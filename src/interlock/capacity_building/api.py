@@ -315,7 +315,10 @@ def plan_create(request: HttpRequest, body: CapacityPlanIn) -> tuple[int, dict[s
 @router.put(
     "/capacity-plans/{pk}",
     response=CapacityPlanDetailOut,
-    summary="Change a plan's facts, with the version you read (409 if someone saved first)",
+    summary=(
+        "Change a plan's facts, with the version you read (409 if someone saved first; the "
+        "secretariat, or the beneficiary's liaison official)"
+    ),
     openapi_extra=callers(
         Who.LIAISON_OFFICIAL, conflict=True, rules_beyond_schema=[*TITLE_RULES, *YEAR_RULES]
     ),
@@ -350,7 +353,10 @@ class CapacityPillarIn(Schema):
 @router.post(
     "/capacity-plans/{pk}/pillars",
     response={201: CapacityPlanDetailOut},
-    summary="Add a pillar at the end of the plan's order",
+    summary=(
+        "Add a pillar at the end of the plan's order (the secretariat, or the beneficiary's "
+        "liaison official)"
+    ),
     openapi_extra=callers(Who.LIAISON_OFFICIAL, conflict=True, rules_beyond_schema=TITLE_RULES),
 )
 def pillar_add(
@@ -397,7 +403,9 @@ def _pillar(plan: CapacityPlan, position: int | None) -> Pillar | None:
 @router.post(
     "/capacity-plans/{pk}/milestones",
     response={201: CapacityPlanDetailOut},
-    summary="Add a milestone to a pillar",
+    summary=(
+        "Add a milestone to a pillar (the secretariat, or the beneficiary's liaison official)"
+    ),
     openapi_extra=callers(Who.LIAISON_OFFICIAL, conflict=True, rules_beyond_schema=MILESTONE_RULES),
 )
 def milestone_add(
@@ -426,7 +434,10 @@ def milestone_add(
 @router.put(
     "/capacity-plans/{pk}/milestones/{milestone_id}",
     response=CapacityPlanDetailOut,
-    summary="Change a milestone (its status, say), with the version you read",
+    summary=(
+        "Change a milestone (its status, say), with the version you read (the secretariat, or "
+        "the beneficiary's liaison official)"
+    ),
     openapi_extra=callers(Who.LIAISON_OFFICIAL, conflict=True, rules_beyond_schema=MILESTONE_RULES),
 )
 def milestone_update(
@@ -505,7 +516,10 @@ class CapacityContributionIn(Schema):
 @router.post(
     "/capacity-plans/{pk}/contributions",
     response={201: CapacityPlanDetailOut},
-    summary="Record a partner's contribution (amount null where it is not known)",
+    summary=(
+        "Record a partner's contribution, amount null where it is not known (the secretariat, "
+        "or the beneficiary's liaison official)"
+    ),
     openapi_extra=callers(
         Who.LIAISON_OFFICIAL,
         conflict=True,
