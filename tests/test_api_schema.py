@@ -1,8 +1,8 @@
 """Schemathesis generates requests from the OpenAPI schema and runs every one of its checks on
 each answer: no server error, every status, header, content type and body as documented, valid
 data accepted and invalid data refused, and a declared token really required. It runs as the
-public (no token) and with a liaison official's read-and-write token, against the fixed cast, so
-that requests also name objects that exist."""
+public (no token), with the AU liaison official's read-and-write token and with the
+secretariat's, against the fixed cast, so that requests also name objects that exist."""
 
 from __future__ import annotations
 
@@ -21,7 +21,9 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from interlock.wsgi import application
 
-IDENTITIES = ["public", "liaison_token"]
+IDENTITIES = os.environ.get(
+    "INTERLOCK_SCHEMA_IDENTITIES", "public liaison_token secretariat_token"
+).split()
 # Each operation is tried with this many generated cases per identity, besides the explicit
 # examples (real objects of the cast) and schemathesis' coverage cases (boundaries, negations).
 MAX_EXAMPLES = int(os.environ.get("INTERLOCK_SCHEMA_EXAMPLES", "12"))
@@ -117,9 +119,10 @@ def api_schema(request: pytest.FixtureRequest, cast: dict[str, Any]) -> Any:
     schema.app = application
     identity = request.param
     headers: dict[str, str] = {}
-    if identity == "liaison_token":
+    if identity.endswith("_token"):
+        holder = {"liaison_token": "owner", "secretariat_token": "secretariat"}[identity]
         _token, raw_token = api_token_issue(
-            actor=cast["owner"], name="schemathesis", scope=TokenScope.READ_WRITE
+            actor=cast[holder], name="schemathesis", scope=TokenScope.READ_WRITE
         )
         headers["Authorization"] = f"Bearer {raw_token}"
     schema.identity_headers = headers  # type: ignore[attr-defined]

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest
 from django.utils import timezone
-from ninja import Field, Path, Router, Schema
+from ninja import Field, Path, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 from pydantic import BeforeValidator, WithJsonSchema
@@ -28,7 +28,7 @@ from interlock.capacity_building.models import (
 )
 from interlock.core.api import ReferenceOut
 from interlock.core.api_access import api_require_write, api_signed_in, api_user
-from interlock.core.api_schema import Who, callers
+from interlock.core.api_schema import VERSION_MAX, Who, callers
 from interlock.core.i18n import stored
 from interlock.core.paging import Paging
 from interlock.core.references import NamedOnSlice
@@ -241,7 +241,7 @@ class CapacityPlanIn(CapacityPlanFieldsIn):
 
 
 class CapacityPlanUpdateIn(CapacityPlanFieldsIn):
-    version: int = Field(..., ge=1, le=2**31)
+    version: int = Field(..., ge=1, le=VERSION_MAX)
 
 
 @router.get(
@@ -290,7 +290,7 @@ def plan_detail(request: HttpRequest, pk: int = PK) -> dict[str, Any]:
         ],
     ),
 )
-def plan_create(request: HttpRequest, body: CapacityPlanIn) -> tuple[int, dict[str, Any]]:
+def plan_create(request: HttpRequest, body: CapacityPlanIn) -> Status:
     api_signed_in(request)
     beneficiary = Organization.objects.filter(acronym=body.beneficiary).first()
     if beneficiary is None:
@@ -309,7 +309,7 @@ def plan_create(request: HttpRequest, body: CapacityPlanIn) -> tuple[int, dict[s
             topics=Topic.objects.filter(key__in=body.topics),
         )
     )
-    return 201, _detail(request, plan)
+    return Status(201, _detail(request, plan))
 
 
 @router.put(
@@ -359,9 +359,7 @@ class CapacityPillarIn(Schema):
     ),
     openapi_extra=callers(Who.LIAISON_OFFICIAL, conflict=True, rules_beyond_schema=TITLE_RULES),
 )
-def pillar_add(
-    request: HttpRequest, body: CapacityPillarIn, pk: int = PK
-) -> tuple[int, dict[str, Any]]:
+def pillar_add(request: HttpRequest, body: CapacityPillarIn, pk: int = PK) -> Status:
     api_signed_in(request)
     plan = _plan(request, pk)
     actor = api_require_write(
@@ -375,7 +373,7 @@ def pillar_add(
             domains=CapabilityDomain.objects.filter(pk__in=body.domains),
         )
     )
-    return 201, _detail(request, plan)
+    return Status(201, _detail(request, plan))
 
 
 class CapacityMilestoneIn(Schema):
@@ -387,7 +385,7 @@ class CapacityMilestoneIn(Schema):
 
 
 class CapacityMilestoneUpdateIn(CapacityMilestoneIn):
-    version: int = Field(..., ge=1, le=2**31)
+    version: int = Field(..., ge=1, le=VERSION_MAX)
 
 
 def _pillar(plan: CapacityPlan, position: int | None) -> Pillar | None:
@@ -408,9 +406,7 @@ def _pillar(plan: CapacityPlan, position: int | None) -> Pillar | None:
     ),
     openapi_extra=callers(Who.LIAISON_OFFICIAL, conflict=True, rules_beyond_schema=MILESTONE_RULES),
 )
-def milestone_add(
-    request: HttpRequest, body: CapacityMilestoneIn, pk: int = PK
-) -> tuple[int, dict[str, Any]]:
+def milestone_add(request: HttpRequest, body: CapacityMilestoneIn, pk: int = PK) -> Status:
     api_signed_in(request)
     plan = _plan(request, pk)
     actor = api_require_write(
@@ -428,7 +424,7 @@ def milestone_add(
             evidence=body.evidence,
         )
     )
-    return 201, _detail(request, plan)
+    return Status(201, _detail(request, plan))
 
 
 @router.put(
@@ -531,9 +527,7 @@ class CapacityContributionIn(Schema):
         ],
     ),
 )
-def contribution_add(
-    request: HttpRequest, body: CapacityContributionIn, pk: int = PK
-) -> tuple[int, dict[str, Any]]:
+def contribution_add(request: HttpRequest, body: CapacityContributionIn, pk: int = PK) -> Status:
     api_signed_in(request)
     plan = _plan(request, pk)
     actor = api_require_write(
@@ -556,4 +550,4 @@ def contribution_add(
             end_year=body.end_year,
         )
     )
-    return 201, _detail(request, plan)
+    return Status(201, _detail(request, plan))

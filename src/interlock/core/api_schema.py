@@ -98,6 +98,9 @@ def refused(error: Exception) -> HttpError:
     raise error
 
 
+# The largest version an edit may name: the next one must still fit PostgreSQL's integer.
+VERSION_MAX = 2**31 - 2
+
 # No text the API takes holds the NUL character: PostgreSQL can neither store nor compare it.
 # The schema says so on every string of a request (``complete_schema``); ``has_nul`` refuses it.
 NO_NUL = r"^[^\x00]*$"

@@ -9,7 +9,7 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from interlock.core.api_access import api_require, api_require_write, api_user
-from interlock.core.api_schema import SOME_TEXT, Day, Who, callers, refused
+from interlock.core.api_schema import SOME_TEXT, VERSION_MAX, Day, Who, callers, refused
 from interlock.core.paging import Paging
 from interlock.decisions import selectors, services
 from interlock.decisions.models import (
@@ -289,7 +289,7 @@ class ReportIn(Schema):
     value: str = Field("", max_length=120)
     narrative: str = Field("", max_length=10_000)
     submit: bool = False
-    version: int | None = Field(None, ge=1, le=2**31)
+    version: int | None = Field(None, ge=1, le=VERSION_MAX)
 
 
 class ReportOut(Schema):

@@ -12,7 +12,7 @@ from ninja import Field, Path, Router, Schema
 from ninja.errors import HttpError
 
 from interlock.core.api_access import api_require, api_signed_in, api_user
-from interlock.core.api_schema import Who, callers, refused
+from interlock.core.api_schema import VERSION_MAX, Who, callers, refused
 from interlock.domain.permissions import Action
 from interlock.liaison import selectors
 from interlock.liaison.services import contact_of, liaison_contact_update
@@ -83,7 +83,7 @@ def official(request: HttpRequest, acronym: str = ACRONYM) -> OfficialOut:
 
 
 class ContactIn(Schema):
-    version: int = Field(..., ge=1, le=2**31)
+    version: int = Field(..., ge=1, le=VERSION_MAX)
     email: str = Field("", max_length=254)
     telephone: str = Field("", max_length=40)
     working_languages: list[Literal["ar", "zh-hans", "en", "fr", "ru", "es"]] = Field(
@@ -139,7 +139,7 @@ class ProfileOut(Schema):
 
 
 class ProfileIn(Schema):
-    version: int = Field(..., ge=1, le=2**31)
+    version: int = Field(..., ge=1, le=VERSION_MAX)
     headquarters_city: str | None = Field(None, max_length=100)
     website: str | None = Field(None, max_length=200)
     head_title: str | None = Field(None, max_length=120)

@@ -14,7 +14,7 @@ from ninja.pagination import paginate
 from interlock.core import references
 from interlock.core.api import ReferenceOut
 from interlock.core.api_access import api_require, api_require_write, api_signed_in, api_user
-from interlock.core.api_schema import SOME_TEXT, Day, Who, callers, refused
+from interlock.core.api_schema import SOME_TEXT, VERSION_MAX, Day, Who, callers, refused
 from interlock.core.i18n import stored, stored_value
 from interlock.core.paging import Paging
 from interlock.core.references import NamedOnSlice
@@ -206,12 +206,12 @@ class MeetingIn(MeetingFieldsIn):
 
 
 class MeetingUpdateIn(MeetingFieldsIn):
-    version: int = Field(..., ge=1, le=2**31)
+    version: int = Field(..., ge=1, le=VERSION_MAX)
 
 
 class StatusIn(Schema):
     status: MeetingStatus
-    version: int = Field(..., ge=1, le=2**31)
+    version: int = Field(..., ge=1, le=VERSION_MAX)
 
 
 class InviteIn(Schema):
@@ -224,7 +224,7 @@ class OutcomeIn(Schema):
     document: int | None = Field(
         ..., ge=1, le=2**53, description="A document you may read (`/documents`); null clears"
     )
-    version: int = Field(..., ge=1, le=2**31)
+    version: int = Field(..., ge=1, le=VERSION_MAX)
 
 
 class AnswerIn(Schema):
@@ -596,13 +596,13 @@ class RecordIn(Schema):
 
 class RevisionIn(Schema):
     text: str = Field(..., max_length=200_000, pattern=SOME_TEXT)
-    based_on: int = Field(..., ge=1, le=2**31)
+    based_on: int = Field(..., ge=1, le=VERSION_MAX)
     note: str = Field("", max_length=300)
 
 
 class RecordStatusIn(Schema):
     to: RecordStatus
-    version: int = Field(..., ge=1, le=2**31)
+    version: int = Field(..., ge=1, le=VERSION_MAX)
     deadline: dt.datetime | None = None
 
 

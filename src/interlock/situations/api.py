@@ -8,12 +8,12 @@ from typing import Any, Literal
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from django.utils import timezone
-from ninja import Field, Path, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from interlock.core.api_access import api_require, api_require_write, api_signed_in, api_user
-from interlock.core.api_schema import Who, callers, refused
+from interlock.core.api_schema import VERSION_MAX, Who, callers, refused
 from interlock.core.i18n import stored
 from interlock.core.paging import Paging
 from interlock.core.references import NamedOnSlice
@@ -402,12 +402,12 @@ def situation_plan(request: HttpRequest, pk: int = PK) -> dict[str, Any]:
     summary="Run the engine: propose a plan (the owner's staff or the secretariat)",
     openapi_extra=callers(Who.OWNER),
 )
-def plan_propose(request: HttpRequest, pk: int = PK) -> tuple[int, dict[str, Any]]:
+def plan_propose(request: HttpRequest, pk: int = PK) -> Status:
     api_signed_in(request)
     situation = _situation(request, pk)
     api_require(request, Action.EDIT_SITUATION, organization_id=situation.owner_id)
     plan = services.plan_propose(actor=api_user(request), situation=situation)
-    return 201, _plan_out(plan)
+    return Status(201, _plan_out(plan))
 
 
 @router.post(
@@ -460,7 +460,7 @@ def notification_list(request: HttpRequest) -> object:
 class NotificationTextIn(Schema):
     language: Literal["ar", "zh-hans", "en", "fr", "ru", "es"]
     text: str = Field(..., min_length=1, max_length=20000)
-    version: int = Field(..., ge=1, le=2**31)
+    version: int = Field(..., ge=1, le=VERSION_MAX)
 
 
 @router.post(
