@@ -14,10 +14,15 @@ from django.http import Http404
 
 from interlock.capacity_building.models import CapacityPlan, Contribution, Milestone, Pillar
 from interlock.core import references
-from interlock.documents.access import agreement_terms, policy_filter, reader_of
+from interlock.documents.access import (
+    agreement_terms,
+    decision_or_404,
+    policy_filter,
+    reader_of,
+)
 from interlock.domain import capacity
 from interlock.domain.decisions import Decision
-from interlock.domain.sharing import Item, Level, may_read
+from interlock.domain.sharing import Item, Level
 
 
 def readable_plans(user: Any, *, at: dt.datetime) -> QuerySet[CapacityPlan]:
@@ -102,16 +107,7 @@ def access_plan(user: Any, pk: int, *, at: dt.datetime) -> tuple[CapacityPlan, D
     )
     if plan is None:
         raise Http404
-    reader = reader_of(user)
-    terms = (
-        agreement_terms(organization_id=reader.organization, named=True)
-        if reader.organization
-        else []
-    )
-    decision = may_read(reader, item_of(plan), terms, at)
-    if not decision:
-        raise Http404
-    return plan, decision
+    return plan, decision_or_404(user, item_of(plan), at=at)
 
 
 @dataclass

@@ -56,6 +56,19 @@ def _conflict() -> ConflictError:
     )
 
 
+def _update_versioned(obj: Any, *, expected_version: int, after: dict[str, Any]) -> None:
+    """Write `after` to `obj` only if its version is still the one read; refuse otherwise."""
+    if (
+        not type(obj)
+        .objects.filter(pk=obj.pk, version=expected_version)
+        .update(**after, version=expected_version + 1)
+    ):
+        raise _conflict()
+    for field, value in after.items():
+        setattr(obj, field, value)
+    obj.version = expected_version + 1
+
+
 def _texts(
     values: dict[str, str], fields: tuple[str, ...], *, required: str, message: str
 ) -> dict[str, str]:
@@ -175,13 +188,7 @@ def plan_update(
     changes = changes_between({field: getattr(plan, field) for field in after}, after)
     # Atomic: the conditional update and its audit event stand or fall together.
     with transaction.atomic():
-        if not CapacityPlan.objects.filter(pk=plan.pk, version=expected_version).update(
-            **after, version=expected_version + 1
-        ):
-            raise _conflict()
-        for field, value in after.items():
-            setattr(plan, field, value)
-        plan.version = expected_version + 1
+        _update_versioned(plan, expected_version=expected_version, after=after)
         if changes:
             audit_record(
                 actor=actor,
@@ -243,13 +250,7 @@ def pillar_update(
     )
     # Atomic: the conditional update, the domains and the audit event stand or fall together.
     with transaction.atomic():
-        if not Pillar.objects.filter(pk=pillar.pk, version=expected_version).update(
-            **after, version=expected_version + 1
-        ):
-            raise _conflict()
-        for field, value in after.items():
-            setattr(pillar, field, value)
-        pillar.version = expected_version + 1
+        _update_versioned(pillar, expected_version=expected_version, after=after)
         pillar.domains.set(chosen)
         if changes:
             audit_record(
@@ -415,13 +416,7 @@ def milestone_update(
     changes = changes_between({field: getattr(milestone, field) for field in after}, after)
     # Atomic: the conditional update and its audit event stand or fall together.
     with transaction.atomic():
-        if not Milestone.objects.filter(pk=milestone.pk, version=expected_version).update(
-            **after, version=expected_version + 1
-        ):
-            raise _conflict()
-        for field, value in after.items():
-            setattr(milestone, field, value)
-        milestone.version = expected_version + 1
+        _update_versioned(milestone, expected_version=expected_version, after=after)
         if changes:
             audit_record(
                 actor=actor,
@@ -541,13 +536,7 @@ def contribution_update(
     changes = changes_between({field: getattr(contribution, field) for field in after}, after)
     # Atomic: the conditional update and its audit event stand or fall together.
     with transaction.atomic():
-        if not Contribution.objects.filter(pk=contribution.pk, version=expected_version).update(
-            **after, version=expected_version + 1
-        ):
-            raise _conflict()
-        for field, value in after.items():
-            setattr(contribution, field, value)
-        contribution.version = expected_version + 1
+        _update_versioned(contribution, expected_version=expected_version, after=after)
         if changes:
             audit_record(
                 actor=actor,

@@ -185,15 +185,20 @@ def access_document(user: Any, pk: int, *, at: dt.datetime) -> tuple[Document, D
     )
     if document is None:
         raise Http404
+    return document, decision_or_404(user, item_of(document), at=at)
+
+
+def decision_or_404(user: Any, item: Item, *, at: dt.datetime) -> Decision:
+    """Why the user may read a shared object (a document, a situation, a plan: each app's
+    ``item_of`` gives its ``Item``), or ``Http404``: a reader who may not read it learns nothing
+    of it, not even that it exists."""
     reader = reader_of(user)
-    decision = may_read(
-        reader,
-        item_of(document),
+    terms = (
         agreement_terms(organization_id=reader.organization, named=True)
         if reader.organization
-        else [],
-        at,
+        else []
     )
+    decision = may_read(reader, item, terms, at)
     if not decision:
         raise Http404
-    return document, decision
+    return decision

@@ -13,11 +13,16 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from interlock.documents.access import agreement_terms, policy_filter, reader_of
+from interlock.documents.access import (
+    agreement_terms,
+    decision_or_404,
+    policy_filter,
+    reader_of,
+)
 from interlock.domain import engine, geography, peacebuilding
 from interlock.domain.chapter_viii import Authorization as AuthorizationTerms
 from interlock.domain.decisions import Decision
-from interlock.domain.sharing import Item, Level, may_read
+from interlock.domain.sharing import Item, Level
 from interlock.reference import world
 from interlock.registry.models import (
     COUNTED_AS_MEMBER,
@@ -93,16 +98,7 @@ def access_situation(user: Any, pk: int, *, at: dt.datetime) -> tuple[Situation,
     )
     if situation is None:
         raise Http404
-    reader = reader_of(user)
-    terms = (
-        agreement_terms(organization_id=reader.organization, named=True)
-        if reader.organization
-        else []
-    )
-    decision = may_read(reader, item_of(situation), terms, at)
-    if not decision:
-        raise Http404
-    return situation, decision
+    return situation, decision_or_404(user, item_of(situation), at=at)
 
 
 def timeline(situation: Situation) -> QuerySet[Any]:
